@@ -30,7 +30,13 @@ logger = logging.getLogger(__name__)
 DIRECTORY_SLUG = "opd"
 COORDINATOR_GROUP = "Koordinator"
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
-MODERATOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
+MODERATOR_PAGE_PERMISSIONS = [
+    "add_page",
+    "change_page",
+    "publish_page",
+    "lock_page",
+    "unlock_page",
+]
 COLLECTION_PERMISSIONS = {
     "wagtailimages": ["add_image", "change_image", "choose_image"],
     "wagtaildocs": ["add_document", "change_document", "choose_document"],
@@ -71,7 +77,10 @@ def load_regions(seed: SeedData, report: BootstrapReport) -> dict[str, Kecamatan
     for district in seed.regions["districts"]:
         kecamatan, created = Kecamatan.objects.update_or_create(
             code=district["code"],
-            defaults={"name": district["name"], "bps_code": district.get("bps_code", "")},
+            defaults={
+                "name": district["name"],
+                "bps_code": district.get("bps_code", ""),
+            },
         )
         if created:
             report.count("kecamatan", True)
@@ -101,7 +110,9 @@ def publish_new_child(parent: Page, page: Page) -> Page:
 
 def update_and_publish(page: Page, values: dict, force: bool = False) -> bool:
     """Set ``values`` on a live page and publish a revision, only if something differs."""
-    changed = {name: value for name, value in values.items() if getattr(page, name) != value}
+    changed = {
+        name: value for name, value in values.items() if getattr(page, name) != value
+    }
     if not changed and not force:
         return False
     for name, value in changed.items():
@@ -117,7 +128,9 @@ def ensure_directory(report: BootstrapReport) -> OPDIndexPage:
         root = Page.get_first_root_node()
         # Wagtail's first migration creates a placeholder welcome page; the
         # directory takes its place as the home of the site.
-        Page.objects.filter(depth=2, content_type=ContentType.objects.get_for_model(Page)).delete()
+        Page.objects.filter(
+            depth=2, content_type=ContentType.objects.get_for_model(Page)
+        ).delete()
         root.refresh_from_db()
         directory = OPDIndexPage(
             title="Bekasi Iconic",
@@ -129,7 +142,10 @@ def ensure_directory(report: BootstrapReport) -> OPDIndexPage:
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         Site.objects.create(
-            hostname="localhost", port=80, root_page=directory, is_default_site=True,
+            hostname="localhost",
+            port=80,
+            root_page=directory,
+            is_default_site=True,
             site_name="Bekasi Iconic",
         )
         report.count("site", True)
@@ -222,11 +238,17 @@ def ensure_workflow(opd: OPDPage, moderators: Group, report) -> Workflow:
     workflow, created = Workflow.objects.get_or_create(name=name)
     if created:
         report.count("workflow", True)
-    task = GroupApprovalTask.objects.filter(name=f"Persetujuan moderator {opd.abbreviation}").first()
+    task = GroupApprovalTask.objects.filter(
+        name=f"Persetujuan moderator {opd.abbreviation}"
+    ).first()
     if task is None:
-        task = GroupApprovalTask.objects.create(name=f"Persetujuan moderator {opd.abbreviation}")
+        task = GroupApprovalTask.objects.create(
+            name=f"Persetujuan moderator {opd.abbreviation}"
+        )
         task.groups.set([moderators])
-    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    WorkflowTask.objects.get_or_create(
+        workflow=workflow, task=task, defaults={"sort_order": 0}
+    )
     WorkflowPage.objects.update_or_create(page=opd, defaults={"workflow": workflow})
     return workflow
 
@@ -253,7 +275,9 @@ def service_values(entry: dict, opds_by_id: dict[str, OPDPage]) -> dict:
         summary += f" Hasil layanan: {product}."
     body = []
     if entry.get("payment_channels"):
-        channels = "".join(f"<li>{channel}</li>" for channel in entry["payment_channels"])
+        channels = "".join(
+            f"<li>{channel}</li>" for channel in entry["payment_channels"]
+        )
         body.append(("paragraph", f"<h3>Kanal pembayaran</h3><ul>{channels}</ul>"))
     return {
         "title": entry["name"],
@@ -267,14 +291,23 @@ def service_values(entry: dict, opds_by_id: dict[str, OPDPage]) -> dict:
         "service_hours": entry.get("service_hours", ""),
         "legal_basis": [("item", text) for text in entry["legal_basis"]],
         "complaint_channels": [
-            ("channel", {"name": c["name"], "url": c.get("url", ""), "note": c.get("note", "")})
+            (
+                "channel",
+                {"name": c["name"], "url": c.get("url", ""), "note": c.get("note", "")},
+            )
             for c in entry.get("complaint_channels", [])
         ],
         "body": body,
     }
 
 
-STREAM_FIELDS = ("requirements", "procedure", "legal_basis", "complaint_channels", "body")
+STREAM_FIELDS = (
+    "requirements",
+    "procedure",
+    "legal_basis",
+    "complaint_channels",
+    "body",
+)
 
 
 def drop_unchanged_streams(page: ServicePage, values: dict) -> dict:
@@ -290,9 +323,16 @@ def drop_unchanged_streams(page: ServicePage, values: dict) -> dict:
             for child in getattr(page, name)
         ]
         wanted = [
-            (block_type, getattr(page, name).stream_block.child_blocks[block_type].get_prep_value(
-                getattr(page, name).stream_block.child_blocks[block_type].to_python(value)
-            ))
+            (
+                block_type,
+                getattr(page, name)
+                .stream_block.child_blocks[block_type]
+                .get_prep_value(
+                    getattr(page, name)
+                    .stream_block.child_blocks[block_type]
+                    .to_python(value)
+                ),
+            )
             for block_type, value in values[name]
         ]
         if stored == wanted:
@@ -337,5 +377,7 @@ def bootstrap(seed: SeedData) -> BootstrapReport:
         opds_by_id[entry["id"]] = opd
     for entry in seed.services:
         ensure_service(entry, opds_by_id, report)
-    logger.info("bootstrap finished created=%s updated=%s", report.created, report.updated)
+    logger.info(
+        "bootstrap finished created=%s updated=%s", report.created, report.updated
+    )
     return report

@@ -13,15 +13,17 @@ from .bootstrap import COORDINATOR_GROUP, editor_group_name, moderator_group_nam
 from .models import OPDPage
 
 DEMO_OPDS = ["disdukcapil", "dinkes"]
-DEMO_PASSWORD_ENV = "DEMO_PASSWORD"
-DEFAULT_DEMO_PASSWORD = "demo-bekasi-2026"
+DEMO_PASSWORD_ENV = "DEMO_PASSWORD"  # noqa: S105 (a variable name)
+DEFAULT_DEMO_PASSWORD = "demo-bekasi-2026"  # noqa: S105 (demo accounts only)
 
 
 def create_demo_accounts() -> list[str]:
     """Create or refresh the demo accounts and return one line describing each."""
     password = os.environ.get(DEMO_PASSWORD_ENV, DEFAULT_DEMO_PASSWORD)
     User = get_user_model()
-    lines = [f"DEMO accounts (password from {DEMO_PASSWORD_ENV}, default {DEFAULT_DEMO_PASSWORD!r}):"]
+    lines = [
+        f"DEMO accounts (password from {DEMO_PASSWORD_ENV}, default {DEFAULT_DEMO_PASSWORD!r}):"
+    ]
     accounts = []
     for slug in DEMO_OPDS:
         opd = OPDPage.objects.get(slug=slug)

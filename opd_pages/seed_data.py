@@ -7,11 +7,11 @@ database as it was.
 
 import json
 import re
+from dataclasses import dataclass
+from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
-from dataclasses import dataclass
-from pathlib import Path
 
 from .models import OPDKind
 
@@ -104,7 +104,9 @@ def read_json(path: Path) -> dict:
 def _entries(path: Path, data: dict, key: str = "items"):
     for index, entry in enumerate(data.get(key, [])):
         if not isinstance(entry, dict):
-            raise DataFileError(f"{path}: entry {index}: expected an object, got {entry!r}.")
+            raise DataFileError(
+                f"{path}: entry {index}: expected an object, got {entry!r}."
+            )
         yield _EntryChecker(path, index, entry)
 
 
@@ -145,7 +147,9 @@ def validate_opds(path: Path, data: dict, region_codes: set[str]) -> set[str]:
             )
         for field in ("address", "website", "phone", "email"):
             opd.require_str(field, optional=True)
-        opd.require_format("website", URLValidator(), "https://example.bekasikota.go.id")
+        opd.require_format(
+            "website", URLValidator(), "https://example.bekasikota.go.id"
+        )
         opd.require_format("email", EmailValidator(), "info@bekasikota.go.id")
         opd.require_str_list("government_affairs", optional=True)
         if opd.entry["category"] == OPDKind.KECAMATAN:
@@ -159,7 +163,9 @@ def validate_opds(path: Path, data: dict, region_codes: set[str]) -> set[str]:
             opd.fail("id", "is used by an earlier entry; ids must be unique")
         abbreviation = opd.entry["abbreviations"][0]
         if abbreviation in abbreviations:
-            opd.fail("abbreviations", f"first abbreviation {abbreviation!r} is not unique")
+            opd.fail(
+                "abbreviations", f"first abbreviation {abbreviation!r} is not unique"
+            )
         seen.add(opd.entry["id"])
         abbreviations.add(abbreviation)
     return seen
@@ -190,7 +196,9 @@ def validate_services(path: Path, data: dict, opd_ids: set[str]) -> None:
         if not isinstance(channels, list) or not all(
             isinstance(channel, dict) and channel.get("name") for channel in channels
         ):
-            service.fail("complaint_channels", "must be a list of objects with a 'name'")
+            service.fail(
+                "complaint_channels", "must be a list of objects with a 'name'"
+            )
         if service.entry["id"] in seen:
             service.fail("id", "is used by an earlier entry; ids must be unique")
         seen.add(service.entry["id"])

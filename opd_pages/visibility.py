@@ -11,7 +11,12 @@ not attached to an exempt public information item.
 
 from django.db.models import Q, QuerySet
 from wagtail.documents import get_document_model
-from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
+from wagtail.models import (
+    Collection,
+    CollectionViewRestriction,
+    Page,
+    PageViewRestriction,
+)
 
 
 def _under_any(paths) -> Q:
@@ -48,7 +53,9 @@ def restricted_collection_ids() -> set[int]:
     paths = list(restricted_paths)
     if not paths:
         return set()
-    return set(Collection.objects.filter(_under_any(paths)).values_list("pk", flat=True))
+    return set(
+        Collection.objects.filter(_under_any(paths)).values_list("pk", flat=True)
+    )
 
 
 def exempt_document_ids() -> QuerySet:

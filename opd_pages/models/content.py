@@ -43,7 +43,9 @@ class NewsPageTag(TaggedItemBase):
 
 class AnnouncementPageTag(TaggedItemBase):
     content_object = ParentalKey(
-        "opd_pages.AnnouncementPage", related_name="tagged_items", on_delete=models.CASCADE
+        "opd_pages.AnnouncementPage",
+        related_name="tagged_items",
+        on_delete=models.CASCADE,
     )
 
 
@@ -144,7 +146,9 @@ class AnnouncementPage(BekasiPage):
         super().clean()
         if self.valid_until and self.valid_from and self.valid_until < self.valid_from:
             raise ValidationError(
-                {"valid_until": "Tanggal akhir berlaku tidak boleh sebelum tanggal mulai."}
+                {
+                    "valid_until": "Tanggal akhir berlaku tidak boleh sebelum tanggal mulai."
+                }
             )
 
     def is_active(self, on_date=None) -> bool:
@@ -308,7 +312,11 @@ class PublicInformationPage(BekasiPage):
                 errors["exemption_ends_on"] = (
                     "Informasi dikecualikan harus mencantumkan kapan pengecualian berakhir."
                 )
-        if self.period_start and self.period_end and self.period_end < self.period_start:
+        if (
+            self.period_start
+            and self.period_end
+            and self.period_end < self.period_start
+        ):
             errors["period_end"] = "Akhir periode tidak boleh sebelum awal periode."
         if errors:
             raise ValidationError(errors)
@@ -363,7 +371,9 @@ class EventPage(BekasiPage):
     def clean(self):
         super().clean()
         if self.end and self.start and self.end < self.start:
-            raise ValidationError({"end": "Waktu selesai tidak boleh sebelum waktu mulai."})
+            raise ValidationError(
+                {"end": "Waktu selesai tidak boleh sebelum waktu mulai."}
+            )
 
 
 class StandardPage(BekasiPage):
@@ -372,7 +382,10 @@ class StandardPage(BekasiPage):
     summary = models.TextField("ringkasan", blank=True, help_text=SUMMARY_HELP)
     body = StreamField(ContentStreamBlock(), blank=True, verbose_name="isi")
 
-    content_panels = BekasiPage.content_panels + [FieldPanel("summary"), FieldPanel("body")]
+    content_panels = BekasiPage.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("body"),
+    ]
     search_fields = BekasiPage.search_fields + [
         index.SearchField("summary"),
         index.SearchField("body"),

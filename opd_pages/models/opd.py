@@ -63,7 +63,9 @@ class OPDPage(BekasiPage):
         features=["bold", "italic", "ul", "ol", "link"],
         help_text="Ringkas urusan pemerintahan yang ditangani OPD ini.",
     )
-    government_affairs = models.JSONField("urusan pemerintahan", default=list, blank=True)
+    government_affairs = models.JSONField(
+        "urusan pemerintahan", default=list, blank=True
+    )
     address = models.CharField("alamat", max_length=255, blank=True)
     phone = models.CharField("telepon", max_length=60, blank=True)
     email = models.EmailField("surel", blank=True)
@@ -117,7 +119,11 @@ class OPDPage(BekasiPage):
             heading="Kontak",
         ),
         MultiFieldPanel(
-            [FieldPanel("ppid_name"), FieldPanel("ppid_email"), FieldPanel("ppid_phone")],
+            [
+                FieldPanel("ppid_name"),
+                FieldPanel("ppid_email"),
+                FieldPanel("ppid_phone"),
+            ],
             heading="Pejabat Pengelola Informasi dan Dokumentasi (PPID)",
         ),
     ]

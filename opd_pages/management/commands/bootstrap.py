@@ -37,8 +37,10 @@ class Command(BaseCommand):
         if report.changed_nothing:
             self.stdout.write("bootstrap: everything already up to date.")
         else:
-            self.stdout.write(f"bootstrap: created {report.created or 'nothing'}, "
-                              f"updated {report.updated or 'nothing'}.")
+            self.stdout.write(
+                f"bootstrap: created {report.created or 'nothing'}, "
+                f"updated {report.updated or 'nothing'}."
+            )
         if options["demo_accounts"]:
             for line in create_demo_accounts():
                 self.stdout.write(line)

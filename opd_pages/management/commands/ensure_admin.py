@@ -1,0 +1,37 @@
+import os
+import secrets
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = (
+        "Create the superuser 'admin' when no superuser exists. The password comes "
+        "from ADMIN_PASSWORD, or is generated and printed once."
+    )
+
+    def handle(self, *args, **options):
+        User = get_user_model()
+        if User.objects.filter(is_superuser=True).exists():
+            self.stdout.write(
+                "ensure_admin: a superuser already exists; nothing changed."
+            )
+            return
+        password = os.environ.get("ADMIN_PASSWORD")
+        generated = not password
+        if generated:
+            password = secrets.token_urlsafe(12)
+        User.objects.create_superuser(
+            username=os.environ.get("ADMIN_USERNAME", "admin"),
+            email=os.environ.get("ADMIN_EMAIL", "admin@localhost"),
+            password=password,
+        )
+        self.stdout.write(
+            self.style.SUCCESS("ensure_admin: created superuser 'admin'.")
+        )
+        if generated:
+            self.stdout.write(
+                f"  password: {password}\n"
+                "  It is shown only this once; set ADMIN_PASSWORD to choose your own."
+            )
