@@ -113,3 +113,10 @@ def test_invalid_json_names_line(data_copy):
     (data_copy / OPD_FILE).write_text('{"items": [', encoding="utf-8")
     with pytest.raises(CommandError, match=r"invalid JSON at line 1"):
         call_command("bootstrap", data_dir=data_copy)
+
+
+def test_public_page_urls_resolve(client):
+    for slug, path in (("disdukcapil", "/disdukcapil/"), ("ktp-el", "/disdukcapil/ktp-el/")):
+        response = client.get(path)
+        assert response.status_code == 200, slug
+        assert Page.objects.get(slug=slug).title in response.content.decode()

@@ -38,12 +38,13 @@ class BekasiPage(Page):
         help_text="Waktu terakhir editor menyatakan isi halaman masih akurat.",
     )
 
-    # One plain template serves every page type: the product is headless, and
-    # these pages exist so that every public URL the API returns resolves.
-    template = "opd_pages/page.html"
-
     class Meta:
         abstract = True
+
+    def get_template(self, request, *args, **kwargs):
+        # One plain template serves every page type: the product is headless,
+        # and these pages exist so that every public URL the API returns resolves.
+        return "opd_pages/page.html"
 
     def find_owning_opd(self):
         """Return the OPD page at or above this page in the tree, or None."""
