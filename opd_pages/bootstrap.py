@@ -22,6 +22,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from .permissions import ensure_read_all_permission
 from .models import Kecamatan, Kelurahan, OPDIndexPage, OPDKind, OPDPage, ServicePage
 from .seed_data import SeedData
 
@@ -259,11 +260,12 @@ def ensure_coordinator_group(report: BootstrapReport) -> Group:
     if created:
         report.count("group", True)
     group.permissions.add(permission("access_admin", "wagtailadmin"))
-    extra = Permission.objects.filter(
-        content_type__app_label="opd_pages", codename="view_all_opds"
-    ).first()
-    if extra:
-        group.permissions.add(extra)
+    # Read-only access to every OPD comes from this permission, never from page
+    # permissions, so the coordinator can edit or publish nothing.
+    group.permissions.add(ensure_read_all_permission())
+    from .freshness.access import grant_coordinator_permissions
+
+    grant_coordinator_permissions(group)
     return group
 
 
