@@ -1,0 +1,242 @@
+// One function per screen: each runs documented operations and returns nodes.
+
+import { h, formatDate, richText } from "./dom.js";
+import { pageLink, pageUrl } from "./links.js";
+import { searchForm } from "./search-box.js";
+
+function empty(message) {
+  return h("p", { class: "empty" }, message);
+}
+
+function cardList(items, render, emptyMessage) {
+  if (!items || !items.length) {
+    return empty(emptyMessage);
+  }
+  return h("ul", { class: "cards" }, items.map((item) => h("li", { class: "card" }, render(item))));
+}
+
+function nodes(connection) {
+  if (!connection) {
+    return [];
+  }
+  if (Array.isArray(connection)) {
+    return connection;
+  }
+  if (Array.isArray(connection.items)) {
+    return connection.items;
+  }
+  if (Array.isArray(connection.results)) {
+    return connection.results;
+  }
+  if (Array.isArray(connection.edges)) {
+    return connection.edges.map((edge) => edge.node);
+  }
+  return [];
+}
+
+function opdLabel(opd) {
+  if (!opd) {
+    return "";
+  }
+  return opd.abbreviation ? `${opd.abbreviation} · ${opd.title}` : opd.title;
+}
+
+function newsCard(item) {
+  return [
+    h("h3", {}, pageLink({ ...item, pageType: "news" })),
+    h("p", { class: "meta" }, [formatDate(item.date || item.firstPublishedAt), item.opd ? ` · ${opdLabel(item.opd)}` : ""]),
+    item.summary ? h("p", {}, item.summary) : null,
+  ];
+}
+
+function serviceCard(item) {
+  return [
+    h("h3", {}, pageLink({ ...item, pageType: "service" })),
+    item.summary ? h("p", {}, item.summary) : null,
+  ];
+}
+
+function freshnessNote(page) {
+  const reviewed = page.lastReviewedAt || page.freshness?.lastReviewedAt;
+  const published = page.lastPublishedAt || page.freshness?.lastPublishedAt;
+  const parts = [];
+  if (published) {
+    parts.push(`Diperbarui ${formatDate(published)}`);
+  }
+  if (reviewed) {
+    parts.push(`diperiksa ${formatDate(reviewed)}`);
+  }
+  const reportHref = `#/laporkan?${new URLSearchParams({ halaman: page.url || "", judul: page.title || "" })}`;
+  return h(
+    "p",
+    { class: "freshness" },
+    parts.join(", "),
+    parts.length ? ". " : "",
+    h("a", { href: reportHref, class: "report-link" }, "Laporkan informasi usang"),
+  );
+}
+
+export async function home({ api }) {
+  const data = await api.run(api.OPERATIONS.home, { newsLimit: 5 });
+  const home = data.home || data;
+  return [
+    h("section", { class: "hero" }, h("h1", {}, "Informasi publik Kota Bekasi"), searchForm({ api })),
+    h("section", {}, h("h2", {}, "Berita terbaru"), cardList(nodes(home.latestNews || home.news), newsCard, "Belum ada berita.")),
+    h("section", {}, h("h2", {}, "Layanan"), cardList(nodes(home.services || home.featuredServices), serviceCard, "Belum ada layanan.")),
+    h("p", {}, h("a", { href: "#/opd", class: "button" }, "Lihat semua perangkat daerah")),
+  ];
+}
+
+export { search } from "./search-screen.js";
+
+const KIND_LABELS = {
+  DINAS: "Dinas",
+  BADAN: "Badan",
+  SEKRETARIAT: "Sekretariat",
+  INSPEKTORAT: "Inspektorat",
+  KECAMATAN: "Kecamatan",
+  SATUAN: "Satuan",
+  RSUD: "Rumah sakit",
+};
+
+function kindLabel(kind) {
+  const key = String(kind || "").toUpperCase();
+  return kind?.label || KIND_LABELS[key] || kind || "Lainnya";
+}
+
+export async function directory({ api }) {
+  const data = await api.run(api.OPERATIONS.directory);
+  const opds = nodes(data.opds || data.opdDirectory);
+  const groups = new Map();
+  for (const opd of opds) {
+    const label = kindLabel(opd.kindLabel || opd.kind);
+    groups.set(label, [...(groups.get(label) || []), opd]);
+  }
+  const filter = h("input", { type: "search", id: "opd-filter", placeholder: "Saring nama atau singkatan", "aria-label": "Saring perangkat daerah" });
+  const sections = [...groups].map(([label, items]) =>
+    h("section", { class: "opd-group" }, h("h2", {}, label), h("ul", { class: "opd-list" }, items.map((opd) =>
+      h("li", { "data-name": `${opd.title} ${opd.abbreviation || ""}`.toLowerCase() }, h("a", { href: `#/opd/${opd.slug}` }, opdLabel(opd)))))));
+  filter.addEventListener("input", () => {
+    const needle = filter.value.trim().toLowerCase();
+    for (const item of document.querySelectorAll(".opd-list li")) {
+      item.hidden = Boolean(needle) && !item.dataset.name.includes(needle);
+    }
+  });
+  return [h("h1", {}, "Perangkat Daerah"), h("p", {}, `${opds.length} perangkat daerah Kota Bekasi.`), filter, ...sections];
+}
+
+function contactList(opd) {
+  const rows = [
+    ["Alamat", opd.address],
+    ["Telepon", opd.phone && h("a", { href: `tel:${opd.phone.replace(/[^\d+]/g, "")}` }, opd.phone)],
+    ["Surel", opd.email && h("a", { href: `mailto:${opd.email}` }, opd.email)],
+    ["Situs web", opd.website && h("a", { href: opd.website, rel: "noopener" }, opd.website)],
+    ["Jam layanan", opd.serviceHours],
+  ].filter(([, value]) => value);
+  return h("dl", { class: "facts" }, rows.map(([label, value]) => [h("dt", {}, label), h("dd", {}, value)]));
+}
+
+export async function opdProfile({ api, args }) {
+  const [slug] = args;
+  const data = await api.run(api.OPERATIONS.opdProfile, { slug });
+  const opd = data.opd || data.opdProfile;
+  if (!opd) {
+    return [h("h1", {}, "Perangkat daerah tidak ditemukan"), h("p", {}, `Tidak ada perangkat daerah dengan kode "${slug}". `, h("a", { href: "#/opd" }, "Lihat daftar"))];
+  }
+  return [
+    h("p", { class: "breadcrumb" }, h("a", { href: "#/opd" }, "Perangkat Daerah"), " / ", opd.abbreviation || opd.title),
+    h("h1", {}, opd.title),
+    opd.officialName && opd.officialName !== opd.title ? h("p", { class: "lead" }, opd.officialName) : null,
+    contactList(opd),
+    h("section", { id: "layanan" }, h("h2", {}, "Layanan"), cardList(nodes(opd.services), serviceCard, "Belum ada layanan yang diterbitkan.")),
+    h("section", { id: "berita" }, h("h2", {}, "Berita"), cardList(nodes(opd.news || opd.latestNews), newsCard, "Belum ada berita.")),
+    h("p", {}, h("a", { href: `#/cari?${new URLSearchParams({ opd: opd.slug })}` }, `Cari di ${opd.abbreviation || opd.title}`)),
+  ];
+}
+
+function textItems(value) {
+  if (!value) {
+    return [];
+  }
+  if (Array.isArray(value)) {
+    return value.map((item) => (typeof item === "string" ? item : item.value ?? item.text ?? item.title ?? ""));
+  }
+  return [value];
+}
+
+function standardSection(title, id, content) {
+  if (!content || (Array.isArray(content) && !content.length)) {
+    return null;
+  }
+  return h("section", { class: "standard", id }, h("h2", {}, title), content);
+}
+
+function listOf(items, ordered = false) {
+  const values = textItems(items).filter(Boolean);
+  if (!values.length) {
+    return null;
+  }
+  return h(ordered ? "ol" : "ul", {}, values.map((value) => h("li", {}, value)));
+}
+
+function complaintChannels(channels) {
+  const items = nodes(channels);
+  if (!items.length) {
+    return null;
+  }
+  return h("ul", {}, items.map((channel) => {
+    if (typeof channel === "string") {
+      return h("li", {}, channel);
+    }
+    const label = channel.label || channel.channel || channel.kind || channel.type || "";
+    const value = channel.value || channel.contact || channel.url || "";
+    return h("li", {}, label ? `${label}: ` : "", value);
+  }));
+}
+
+export async function serviceDetail({ api, args }) {
+  const url = pageUrl(args[0]);
+  const data = await api.run(api.OPERATIONS.serviceDetail, { url });
+  const service = data.service || data.servicePage || data.page;
+  if (!service) {
+    return [h("h1", {}, "Layanan tidak ditemukan"), h("p", {}, `Tidak ada layanan publik di alamat ${url}. `, h("a", { href: "#/cari" }, "Cari layanan"))];
+  }
+  const opd = service.opd;
+  return [
+    opd ? h("p", { class: "breadcrumb" }, h("a", { href: `#/opd/${opd.slug}` }, opd.abbreviation || opd.title), " / Layanan") : null,
+    h("h1", {}, service.title),
+    service.summary ? h("p", { class: "lead" }, service.summary) : null,
+    service.onlineUrl ? h("p", {}, h("a", { href: service.onlineUrl, class: "button", rel: "noopener" }, "Ajukan secara daring")) : null,
+    standardSection("Persyaratan", "persyaratan", listOf(service.requirements)),
+    standardSection("Prosedur", "prosedur", listOf(service.procedure, true)),
+    h("dl", { class: "facts" }, [
+      ["Jangka waktu", service.processingTime],
+      ["Biaya/tarif", service.cost],
+      ["Produk layanan", service.product],
+      ["Jam layanan", service.serviceHours],
+    ].filter(([, value]) => value).map(([label, value]) => [h("dt", {}, label), h("dd", {}, value)])),
+    standardSection("Dasar hukum", "dasar-hukum", listOf(service.legalBasis)),
+    standardSection("Pengaduan", "pengaduan", complaintChannels(service.complaintChannels)),
+    service.bodyHtml || service.body ? h("div", { class: "rich-text" }, richText(service.bodyHtml || service.body)) : null,
+    freshnessNote(service),
+  ];
+}
+
+export async function newsDetail({ api, args }) {
+  const url = pageUrl(args[0]);
+  const data = await api.run(api.OPERATIONS.newsDetail, { url });
+  const news = data.news || data.newsPage || data.page;
+  if (!news) {
+    return [h("h1", {}, "Berita tidak ditemukan"), h("p", {}, `Tidak ada berita di alamat ${url}.`)];
+  }
+  return [
+    news.opd ? h("p", { class: "breadcrumb" }, h("a", { href: `#/opd/${news.opd.slug}` }, news.opd.abbreviation || news.opd.title), " / Berita") : null,
+    h("h1", {}, news.title),
+    h("p", { class: "meta" }, formatDate(news.date || news.firstPublishedAt)),
+    news.summary ? h("p", { class: "lead" }, news.summary) : null,
+    h("div", { class: "rich-text" }, richText(news.bodyHtml || news.body)),
+    freshnessNote(news),
+  ];
+}
+
+export { report } from "./report-screen.js";
