@@ -22,8 +22,8 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from .permissions import ensure_read_all_permission
 from .models import Kecamatan, Kelurahan, OPDIndexPage, OPDKind, OPDPage, ServicePage
+from .permissions import ensure_read_all_permission
 from .seed_data import SeedData
 
 logger = logging.getLogger(__name__)

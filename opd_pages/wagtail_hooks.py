@@ -1,0 +1,138 @@
+"""Admin hooks that keep every OPD's pages to its own staff.
+
+Wagtail 8.0 already filters the explorer, admin search, the admin API, the
+"pages using this type" listing and the site history by the user's page
+permissions, and refuses edit, preview, history, copy, move and delete of a
+page the user cannot edit. These hooks close what it leaves open: the page
+chooser, the dashboard's page count, privacy lost on copy or move, and the
+coordinator's read-only access.
+"""
+
+import logging
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import include, path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.site_summary import PagesSummaryItem
+from wagtail.models import Page
+
+from .admin_urls import read_only_urlpatterns
+from .admin_views import OPDPagesSummaryItem
+from .permissions import (
+    READ_ALL_OPDS_CODENAME,
+    can_read_all_opds,
+    move_loses_privacy,
+    navigable_pages,
+    pages_losing_privacy_on_copy,
+)
+
+logger = logging.getLogger(__name__)
+
+
+class ReadAllMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_read_all_opds(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_read_only_urls():
+    return [
+        path(
+            "opd-read-only/",
+            include(
+                (read_only_urlpatterns, "opd_read_only"), namespace="opd_read_only"
+            ),
+        )
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_read_only_menu_item():
+    return ReadAllMenuItem(
+        "Semua OPD (baca saja)",
+        reverse("opd_read_only:index"),
+        name="opd-read-only",
+        icon_name="folder-open-inverse",
+        order=150,
+    )
+
+
+@hooks.register("register_permissions")
+def register_read_all_permission():
+    from django.contrib.auth.models import Permission
+
+    return Permission.objects.filter(
+        content_type__app_label="opd_pages", codename=READ_ALL_OPDS_CODENAME
+    )
+
+
+@hooks.register("construct_page_chooser_queryset")
+def limit_chooser_to_own_opds(pages, request):
+    return navigable_pages(request.user, pages)
+
+
+@hooks.register("construct_homepage_summary_items")
+def count_only_own_pages(request, summary_items):
+    if request.user.is_superuser:
+        return
+    summary_items[:] = [
+        item for item in summary_items if not isinstance(item, PagesSummaryItem)
+    ]
+    summary_items.append(OPDPagesSummaryItem(request))
+
+
+def _copy_destination(request):
+    try:
+        return Page.objects.get(pk=int(request.POST.get("new_parent_page", "")))
+    except (ValueError, Page.DoesNotExist):
+        return None
+
+
+@hooks.register("before_copy_page")
+def keep_privacy_on_copy(request, page):
+    if request.method != "POST":
+        return None
+    destination = _copy_destination(request)
+    if destination is None:
+        return None
+    recursive = bool(request.POST.get("copy_subpages"))
+    losing = pages_losing_privacy_on_copy(page, destination, recursive)
+    if not losing:
+        return None
+    titles = ", ".join(f"'{lost.title}'" for lost in losing)
+    messages.error(
+        request,
+        f"Salinan tidak dibuat: halaman {titles} dibatasi privasinya, tetapi salinan "
+        f"di bawah '{destination.title}' akan terbuka lebih luas. Pilih tujuan yang "
+        "memakai pembatasan privasi yang sama, atau atur privasi halaman tujuan "
+        "terlebih dahulu.",
+    )
+    logger.info(
+        "copy rejected for privacy page_id=%s destination_id=%s user_id=%s",
+        page.pk,
+        destination.pk,
+        request.user.pk,
+    )
+    return redirect("wagtailadmin_pages:copy", page.pk)
+
+
+@hooks.register("before_move_page")
+def keep_privacy_on_move(request, page, destination):
+    if not move_loses_privacy(page, destination):
+        return None
+    messages.error(
+        request,
+        f"Halaman '{page.title}' tidak dipindahkan: pembatasan privasi yang berlaku "
+        f"di tempatnya sekarang tidak berlaku di bawah '{destination.title}', "
+        "sehingga halaman akan terbuka lebih luas. Atur privasi halaman atau "
+        "tujuannya terlebih dahulu.",
+    )
+    logger.info(
+        "move rejected for privacy page_id=%s destination_id=%s user_id=%s",
+        page.pk,
+        destination.pk,
+        request.user.pk,
+    )
+    return redirect("wagtailadmin_pages:move", page.pk)
