@@ -12,6 +12,7 @@ from opd_pages.admin_urls import admin_override_urlpatterns
 urlpatterns = admin_override_urlpatterns + [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("", include("graphql_api.urls")),
 ]
 
 if settings.DEBUG:

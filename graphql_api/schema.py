@@ -7,18 +7,15 @@ them, so search and freshness fields live next to their code.
 import strawberry
 from strawberry.tools import merge_types
 
+from graphql_api.extensions import schema_extensions
+from graphql_api.queries import ContentQuery
+from graphql_api.types.pages import ALL_PAGE_TYPES
 from opd_pages.freshness.graphql import FreshnessQuery
 from search.graphql import SearchQuery
 
-
-@strawberry.type
-class ContentQuery:
-    # TODO: content queries are not built yet.
-    @strawberry.field(description="Placeholder until content queries exist.")
-    def content_ready(self) -> bool:
-        return False
-
-
 Query = merge_types("Query", (ContentQuery, SearchQuery, FreshnessQuery))
 
-schema = strawberry.Schema(query=Query)
+# Page types are reached through the Page interface, so they are listed here.
+schema = strawberry.Schema(
+    query=Query, types=ALL_PAGE_TYPES, extensions=schema_extensions()
+)

@@ -1,0 +1,105 @@
+"""Schema extensions: query limits, error masking and the introspection switch."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Iterator
+
+from graphql import GraphQLError
+from graphql.validation import NoSchemaIntrospectionCustomRule
+from strawberry.extensions import (
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    QueryDepthLimiter,
+    SchemaExtension,
+)
+
+from .conf import api_settings
+from .errors import InvalidInputError
+
+logger = logging.getLogger(__name__)
+
+MASKED_MESSAGE = "Internal server error. Quote the correlation id when reporting it."
+
+
+def _is_client_error(error: GraphQLError) -> bool:
+    original = error.original_error
+    # Validation and parse errors carry no original error; they describe the
+    # request, not the server, so they stay visible.
+    return original is None or isinstance(original, InvalidInputError | GraphQLError)
+
+
+class MaskUnexpectedErrors(SchemaExtension):
+    """Replace server errors by a generic message and a correlation id.
+
+    The full exception is logged with the same id, so an operator can find it
+    from a client's report; the response never shows SQL, file paths or
+    exception class names. Off when ``GRAPHQL_MASK_ERRORS`` is false.
+    """
+
+    def on_operation(self) -> Iterator[None]:
+        yield
+        result = self.execution_context.result
+        errors = getattr(result, "errors", None)
+        if not errors or not api_settings().mask_errors:
+            return
+        result.errors = [self._mask(error) for error in errors]
+
+    def _mask(self, error: GraphQLError) -> GraphQLError:
+        if _is_client_error(error):
+            return error
+        correlation_id = uuid.uuid4().hex
+        logger.error(
+            "graphql resolver failed correlation_id=%s path=%s",
+            correlation_id,
+            ".".join(str(part) for part in error.path or []),
+            exc_info=error.original_error,
+        )
+        return GraphQLError(
+            MASKED_MESSAGE,
+            nodes=error.nodes,
+            path=error.path,
+            extensions={
+                "code": "INTERNAL_SERVER_ERROR",
+                "correlationId": correlation_id,
+            },
+        )
+
+
+def introspection_allowed(request: object) -> bool:
+    """Whether ``request`` may introspect the schema under ``GRAPHQL_INTROSPECTION``."""
+    policy = api_settings().introspection
+    if policy == "always":
+        return True
+    if policy == "authenticated":
+        user = getattr(request, "user", None)
+        return bool(user is not None and user.is_authenticated and user.is_staff)
+    return False
+
+
+class IntrospectionSwitch(SchemaExtension):
+    """Reject introspection queries from clients the setting does not allow."""
+
+    def on_operation(self) -> Iterator[None]:
+        context = self.execution_context.context
+        request = getattr(context, "request", None)
+        if request is None and isinstance(context, dict):
+            request = context.get("request")
+        if not introspection_allowed(request):
+            self.execution_context.validation_rules = (
+                *self.execution_context.validation_rules,
+                NoSchemaIntrospectionCustomRule,
+            )
+        yield
+
+
+def schema_extensions() -> list:
+    """Return extension factories; each request reads its limits from the settings."""
+    return [
+        lambda: QueryDepthLimiter(max_depth=api_settings().max_depth),
+        lambda: MaxAliasesLimiter(max_alias_count=api_settings().max_aliases),
+        lambda: MaxTokensLimiter(max_token_count=api_settings().max_tokens),
+        IntrospectionSwitch,
+        MaskUnexpectedErrors,
+    ]

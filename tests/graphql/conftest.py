@@ -1,0 +1,103 @@
+"""Fixtures for the GraphQL tests: a client that posts to /graphql/, pages and media."""
+
+from __future__ import annotations
+
+import io
+import json
+from typing import Any
+
+import pytest
+from django.core.cache import cache
+from django.core.files.base import ContentFile
+from django.test import Client
+from PIL import Image as PILImage
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Start every test with an empty cache: rolled-back data must not be served."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+class GraphQLClient:
+    """Posts GraphQL operations to /graphql/ and returns the decoded body."""
+
+    def __init__(self, client: Client) -> None:
+        self.client = client
+        self.last_response = None
+
+    def post(self, query: str, variables: dict[str, Any] | None = None, **extra):
+        body = json.dumps({"query": query, "variables": variables or {}})
+        self.last_response = self.client.post(
+            "/graphql/", body, content_type="application/json", **extra
+        )
+        return self.last_response.json()
+
+    def data(self, query: str, variables: dict[str, Any] | None = None):
+        """Run ``query`` and return its data, failing on any error."""
+        result = self.post(query, variables)
+        assert "errors" not in result, result.get("errors")
+        return result["data"]
+
+    def get(self, query: str, variables: dict[str, Any] | None = None, **headers):
+        params = {"query": query}
+        if variables:
+            params["variables"] = json.dumps(variables)
+        self.last_response = self.client.get("/graphql/", params, **headers)
+        return self.last_response
+
+
+@pytest.fixture
+def gql(db) -> GraphQLClient:
+    return GraphQLClient(Client())
+
+
+def png_bytes(width: int = 800, height: int = 600) -> bytes:
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (width, height), (200, 30, 30)).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def make_image(db):
+    def make(title: str = "Foto kegiatan", **fields):
+        image = get_image_model()(title=title, **fields)
+        image.file.save(
+            f"{title.lower().replace(' ', '-')}.png", ContentFile(png_bytes())
+        )
+        return image
+
+    return make
+
+
+@pytest.fixture
+def make_document(db):
+    def make(title: str = "Laporan", collection=None):
+        document = get_document_model()(title=title)
+        if collection is not None:
+            document.collection = collection
+        document.file.save(
+            f"{title.lower().replace(' ', '-')}.pdf", ContentFile(b"%PDF-1.4\n")
+        )
+        return document
+
+    return make
+
+
+@pytest.fixture
+def add_page():
+    """Create and publish a child page; ``publish=False`` leaves it a draft."""
+
+    def add(parent, page, publish: bool = True):
+        parent.add_child(instance=page)
+        revision = page.save_revision(log_action=False)
+        if publish:
+            revision.publish(log_action=False)
+            page.refresh_from_db()
+        return page
+
+    return add
