@@ -47,6 +47,12 @@ def confirm_still_accurate(page, user, now=None):
     now = now or timezone.now()
     type(page).objects.filter(pk=page.pk).update(last_reviewed_at=now)
     page.last_reviewed_at = now
-    log(instance=page, action=CONFIRM_ACTION, user=user, content_changed=False)
+    log(
+        instance=page,
+        action=CONFIRM_ACTION,
+        user=user,
+        timestamp=now,
+        content_changed=False,
+    )
     logger.info("page confirmed accurate page_id=%s user_id=%s", page.pk, user.pk)
     return page

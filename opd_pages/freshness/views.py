@@ -161,6 +161,11 @@ class FreshnessReportView(CoordinatorRequiredMixin, ReportView):
     def order_queryset(self, queryset):
         return queryset
 
+    def get_filtered_queryset(self):
+        # The filter set applies to OPD pages inside get_queryset; the rows
+        # it returns are computed objects that no filter set can filter again.
+        return self.get_queryset()
+
     def get_queryset(self):
         opds = self.filter_queryset(self.get_base_queryset())
         today = jakarta_today()

@@ -1,0 +1,181 @@
+"""Admin views as real group members: report, drill-down, confirmation, panel, queue."""
+
+import csv
+import io
+
+import openpyxl
+import pytest
+from django.urls import reverse
+from wagtail.models import PageLogEntry
+
+from opd_pages.freshness.actions import CONFIRM_ACTION
+from opd_pages.freshness.models import OutdatedReport
+from opd_pages.models import OPDPage
+
+REPORT_URL = "/admin/reports/freshness/"
+
+
+def assert_denied(response):
+    # Wagtail's admin turns PermissionDenied into a redirect to the dashboard.
+    assert response.status_code == 302
+    assert response.url == "/admin/"
+
+
+def test_report_visible_to_coordinator(client, coordinator, aged_content):
+    client.force_login(coordinator)
+    response = client.get(REPORT_URL)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Dinas Kesehatan" in html
+    assert "<svg" in html
+    assert reverse("freshness_report_opd", args=[aged_content["dinkes"].pk]) in html
+
+
+@pytest.mark.parametrize("fixture", ["editor_disdukcapil", "editor_both"])
+def test_report_denied_to_editors(client, request, fixture):
+    client.force_login(request.getfixturevalue(fixture))
+    assert_denied(client.get(REPORT_URL))
+    assert_denied(client.get(REPORT_URL, {"export": "csv"}))
+    dinkes = OPDPage.objects.get(slug="dinkes")
+    assert_denied(client.get(f"{REPORT_URL}{dinkes.pk}/"))
+
+
+def test_report_exports_csv(client, coordinator, aged_content):
+    client.force_login(coordinator)
+    response = client.get(REPORT_URL, {"export": "csv", "ordering": "title"})
+    assert response.status_code == 200
+    body = b"".join(response.streaming_content).decode()
+    rows = list(csv.DictReader(io.StringIO(body)))
+    assert len(rows) == 44
+    dinkes = next(row for row in rows if row["Singkatan"] == "Dinkes")
+    assert dinkes["Terlambat"] == "3"
+    assert [row["OPD"] for row in rows] == sorted(
+        (row["OPD"] for row in rows), key=str.lower
+    )
+
+
+def test_report_exports_xlsx(client, coordinator, aged_content):
+    client.force_login(coordinator)
+    response = client.get(REPORT_URL, {"export": "xlsx"})
+    assert response.status_code == 200
+    sheet = openpyxl.load_workbook(
+        io.BytesIO(b"".join(response.streaming_content))
+    ).active
+    assert sheet.max_row == 45
+    assert sheet.cell(1, 1).value == "OPD"
+
+
+def test_report_filters_and_sorts(client, coordinator, aged_content):
+    client.force_login(coordinator)
+    response = client.get(REPORT_URL, {"kind": "dinas", "ordering": "-overdue_count"})
+    rows = response.context["object_list"]
+    assert {row.kind for row in rows} == {"dinas"}
+    counts = [row.overdue_count for row in rows]
+    assert counts == sorted(counts, reverse=True)
+    assert rows[0].abbreviation == "Dinkes"
+
+
+def test_report_level_filter(client, coordinator, aged_content):
+    client.force_login(coordinator)
+    response = client.get(REPORT_URL, {"level": "tertinggal"})
+    rows = response.context["object_list"]
+    assert rows
+    assert all(row.score < 50 for row in rows)
+
+
+def test_drilldown_links_overdue_items(client, coordinator, aged_content):
+    client.force_login(coordinator)
+    response = client.get(f"{REPORT_URL}{aged_content['dinkes'].pk}/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    for key in ("announcement", "periodic"):
+        edit_url = reverse("wagtailadmin_pages:edit", args=[aged_content[key].pk])
+        assert edit_url in html
+
+
+def test_confirm_records_history(client, editor_disdukcapil, aged_content):
+    ktp = aged_content["ktp"]
+    revisions = ktp.revisions.count()
+    client.force_login(editor_disdukcapil)
+    url = reverse("freshness_confirm_accurate", args=[ktp.pk])
+    assert client.get(url).status_code == 200
+    response = client.post(url)
+    assert response.status_code == 302
+    ktp.refresh_from_db()
+    assert ktp.last_reviewed_at is not None
+    assert ktp.revisions.count() == revisions
+    entry = PageLogEntry.objects.get(page=ktp, action=CONFIRM_ACTION)
+    assert entry.user == editor_disdukcapil
+    assert entry.timestamp == ktp.last_reviewed_at
+    history = client.get(reverse("wagtailadmin_pages:history", args=[ktp.pk]))
+    assert "Isi dikonfirmasi masih akurat" in history.content.decode()
+
+
+def test_confirm_denied_for_other_opd(client, editor_dinkes, aged_content):
+    client.force_login(editor_dinkes)
+    url = reverse("freshness_confirm_accurate", args=[aged_content["ktp"].pk])
+    assert_denied(client.get(url))
+    assert_denied(client.post(url))
+    assert not PageLogEntry.objects.filter(action=CONFIRM_ACTION).exists()
+
+
+def test_confirm_rejects_draft_page(client, editor_disdukcapil, aged_content):
+    client.force_login(editor_disdukcapil)
+    url = reverse("freshness_confirm_accurate", args=[aged_content["draft"].pk])
+    client.post(url)
+    assert not PageLogEntry.objects.filter(action=CONFIRM_ACTION).exists()
+
+
+def test_confirm_button_in_page_header(client, editor_disdukcapil, aged_content):
+    client.force_login(editor_disdukcapil)
+    ktp = aged_content["ktp"]
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[ktp.pk]))
+    assert reverse("freshness_confirm_accurate", args=[ktp.pk]) in (
+        response.content.decode()
+    )
+
+
+def test_home_panel_scoped_to_own_opd(client, editor_disdukcapil, aged_content):
+    client.force_login(editor_disdukcapil)
+    html = client.get("/admin/").content.decode()
+    assert "Isi yang perlu diperiksa" in html
+    assert aged_content["ktp"].title in html
+    assert aged_content["periodic"].title not in html
+
+
+def test_home_panel_for_two_groups(client, editor_both, aged_content):
+    client.force_login(editor_both)
+    html = client.get("/admin/").content.decode()
+    assert aged_content["ktp"].title in html
+    assert aged_content["periodic"].title in html
+    assert aged_content["announcement"].title in html
+
+
+def test_queue_scoped_and_marks_handled(
+    client, editor_disdukcapil, editor_dinkes, aged_content
+):
+    own = OutdatedReport.objects.create(
+        page=aged_content["ktp"], opd=aged_content["disdukcapil"], message="Syarat baru"
+    )
+    other = OutdatedReport.objects.create(
+        page=aged_content["periodic"], opd=aged_content["dinkes"], message="Kurang"
+    )
+    client.force_login(editor_disdukcapil)
+    html = client.get(reverse("freshness_outdated_reports")).content.decode()
+    assert "Syarat baru" in html
+    assert "Kurang" not in html
+    handle = "freshness_handle_outdated_report"
+    assert client.post(reverse(handle, args=[other.pk])).status_code == 404
+    assert client.post(reverse(handle, args=[own.pk])).status_code == 302
+    own.refresh_from_db()
+    other.refresh_from_db()
+    assert own.handled_by == editor_disdukcapil
+    assert other.handled_at is None
+
+
+def test_policy_snippet_for_coordinator_only(client, coordinator, editor_disdukcapil):
+    url = reverse("wagtailsnippets_freshness_updatepolicy:add")
+    client.force_login(editor_disdukcapil)
+    assert_denied(client.get(url))
+    client.force_login(coordinator)
+    assert client.get(url).status_code == 200
