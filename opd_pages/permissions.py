@@ -113,6 +113,13 @@ def can_read_page(user: AbstractBaseUser, page: Page) -> bool:
     return any(page.path.startswith(path) for path in granted_page_paths(user))
 
 
+def can_navigate_to(user: AbstractBaseUser, page: Page) -> bool:
+    """Whether ``page`` is one of the user's own pages or an ancestor of one."""
+    if can_read_page(user, page):
+        return True
+    return page.path in _ancestor_paths(granted_page_paths(user))
+
+
 # Privacy on copy, alias and move
 #
 # A page's audience is the set of view restrictions on the page and on its

@@ -11,6 +11,7 @@ coordinator's read-only access.
 import logging
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import include, path, reverse
 from wagtail import hooks
@@ -22,6 +23,7 @@ from .admin_urls import read_only_urlpatterns
 from .admin_views import OPDPagesSummaryItem
 from .permissions import (
     READ_ALL_OPDS_CODENAME,
+    can_navigate_to,
     can_read_all_opds,
     move_loses_privacy,
     navigable_pages,
@@ -70,7 +72,24 @@ def register_read_all_permission():
 
 @hooks.register("construct_page_chooser_queryset")
 def limit_chooser_to_own_opds(pages, request):
+    # The chooser shows the parent page's title above the list, so a parent
+    # outside the user's OPDs is refused, not just emptied.
+    parent_id = request.resolver_match.kwargs.get("parent_page_id")
+    if parent_id is not None:
+        parent = Page.objects.filter(pk=parent_id).first()
+        if parent is not None and not can_navigate_to(request.user, parent):
+            raise PermissionDenied
     return navigable_pages(request.user, pages)
+
+
+@hooks.register("construct_explorer_page_queryset")
+def refuse_exploring_other_opds(parent_page, pages, request):
+    # Wagtail lets a user with permissions on two OPDs explore any page below
+    # their common ancestor, the OPD directory, which shows another agency's
+    # page titles. Only the user's own pages and their ancestors may be explored.
+    if not can_navigate_to(request.user, parent_page):
+        raise PermissionDenied
+    return pages
 
 
 @hooks.register("construct_homepage_summary_items")

@@ -145,9 +145,7 @@ def test_moderator_cannot_publish_other_draft(moderator, dinkes_draft):
 
 
 def test_bulk_publish_refuses_other_opd(moderator, dinkes_draft):
-    url = reverse(
-        "wagtail_bulk_action", args=["wagtailcore", "page", "publish"]
-    )
+    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"])
     client_for(moderator).post(f"{url}?id={dinkes_draft.pk}", {})
     dinkes_draft.refresh_from_db()
     assert not dinkes_draft.live
