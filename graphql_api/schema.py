@@ -10,12 +10,16 @@ from strawberry.tools import merge_types
 from graphql_api.extensions import schema_extensions
 from graphql_api.queries import ContentQuery
 from graphql_api.types.pages import ALL_PAGE_TYPES
-from opd_pages.freshness.graphql import FreshnessQuery
+from opd_pages.freshness.graphql import FreshnessMutation, FreshnessQuery
 from search.graphql import SearchQuery
 
 Query = merge_types("Query", (ContentQuery, SearchQuery, FreshnessQuery))
+Mutation = merge_types("Mutation", (FreshnessMutation,))
 
 # Page types are reached through the Page interface, so they are listed here.
 schema = strawberry.Schema(
-    query=Query, types=ALL_PAGE_TYPES, extensions=schema_extensions()
+    query=Query,
+    mutation=Mutation,
+    types=ALL_PAGE_TYPES,
+    extensions=schema_extensions(),
 )

@@ -1,0 +1,125 @@
+"""GraphQL freshness fields and the citizens' reportOutdated mutation."""
+
+import json
+from pathlib import Path
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from opd_pages.freshness.models import MAX_REPORT_MESSAGE_LENGTH, OutdatedReport
+
+OPERATIONS = (
+    Path(__file__).resolve().parents[2]
+    / "frontend_contract"
+    / "operations"
+    / "report-outdated.graphql"
+).read_text()
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def run(client, operation_name, variables, address="203.0.113.7"):
+    response = client.post(
+        "/graphql/",
+        json.dumps(
+            {
+                "query": OPERATIONS,
+                "operationName": operation_name,
+                "variables": variables,
+            }
+        ),
+        content_type="application/json",
+        REMOTE_ADDR=address,
+    )
+    return response.json()
+
+
+def report(client, page_id, message="Jam layanan sudah berubah.", **extra):
+    variables = {"pageId": str(page_id), "message": message, **extra}
+    return run(client, "ReportOutdated", variables)
+
+
+def error_message(result):
+    assert result.get("errors"), result
+    return result["errors"][0]["message"]
+
+
+def test_page_freshness_overdue_service(client, aged_content):
+    ktp = aged_content["ktp"]
+    result = run(client, "PageFreshness", {"pageId": str(ktp.pk)})
+    freshness = result["data"]["pageFreshness"]
+    assert freshness["isOverdue"] is True
+    assert freshness["lastUpdatedAt"] == ktp.last_published_at.isoformat()
+    assert freshness["reviewDueOn"] < timezone.localdate().isoformat()
+
+
+def test_page_freshness_hides_drafts(client, aged_content):
+    result = run(client, "PageFreshness", {"pageId": str(aged_content["draft"].pk)})
+    assert result["data"]["pageFreshness"] is None
+
+
+def test_opd_freshness_counts(client, aged_content):
+    with CaptureQueriesContext(connection) as queries:
+        result = run(client, "OpdFreshness", {"slug": "dinkes"})
+    freshness = result["data"]["opdFreshness"]
+    assert freshness["overdueCount"] == 3
+    assert freshness["level"] in {"GOOD", "NEEDS_ATTENTION", "OUTDATED"}
+    assert len(queries) <= 22
+
+
+def test_report_lands_in_opd_queue(client, aged_content):
+    result = report(client, aged_content["ktp"].pk, helpful=False)
+    assert result["data"]["reportOutdated"] == {"received": True}
+    stored = OutdatedReport.objects.get()
+    assert stored.opd == aged_content["disdukcapil"]
+    assert stored.helpful is False
+    assert stored.message == "Jam layanan sudah berubah."
+    assert stored.handled_at is None
+
+
+def test_report_draft_same_as_missing(client, aged_content):
+    draft_error = error_message(report(client, aged_content["draft"].pk))
+    private_error = error_message(report(client, aged_content["private"].pk))
+    missing_error = error_message(report(client, 999999))
+    assert draft_error.replace(str(aged_content["draft"].pk), "N") == (
+        missing_error.replace("999999", "N")
+    )
+    assert private_error.replace(str(aged_content["private"].pk), "N") == (
+        missing_error.replace("999999", "N")
+    )
+    assert "was not found" in missing_error
+    assert not OutdatedReport.objects.exists()
+
+
+def test_report_message_size_limit(client, aged_content):
+    too_long = "x" * (MAX_REPORT_MESSAGE_LENGTH + 1)
+    message = error_message(report(client, aged_content["ktp"].pk, message=too_long))
+    assert f"limit is {MAX_REPORT_MESSAGE_LENGTH}" in message
+    empty = error_message(report(client, aged_content["ktp"].pk, message="   "))
+    assert "message is empty" in empty
+    assert not OutdatedReport.objects.exists()
+
+
+def test_report_rate_limited_per_client(client, aged_content, settings):
+    settings.FRESHNESS_REPORT_RATE_LIMIT = 2
+    page_id = aged_content["ktp"].pk
+    assert "errors" not in report(client, page_id)
+    assert "errors" not in report(client, page_id)
+    assert "at most 2 per 60 minutes" in error_message(report(client, page_id))
+    other_client = run(
+        client,
+        "ReportOutdated",
+        {"pageId": str(page_id), "message": "Lain"},
+        address="198.51.100.9",
+    )
+    assert "errors" not in other_client
+    assert OutdatedReport.objects.count() == 3
+    assert not any("203.0.113.7" in str(key) for key in cache._cache)
