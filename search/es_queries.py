@@ -1,0 +1,191 @@
+"""Request bodies for Elasticsearch, built as plain dicts so tests compare them literally."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .backends.base import FACET_FIELDS, SearchFilters, SearchRequest
+from .query import split_quoted
+
+# Field boosts for full search: a citizen's words usually echo a title or a
+# service's alternative name, so those weigh most.
+SEARCH_FIELDS = ["title^4", "aliases^4", "summary^2", "body"]
+AUTOCOMPLETE_SUFFIXES = ("", "._2gram", "._3gram")
+FACET_TERMS = {
+    "opd": "opd_id",
+    "content_type": "content_type",
+    "category": "category",
+    "region": "region_id",
+}
+FACET_NAMES = {"opd": "opd_name", "region": "region_name"}
+FACET_SIZE = 50
+SNIPPET_CHARS = 200
+# Quoted phrases and fuzzy matching use the index analyzer: it has no
+# synonym filter, so quoted text is never expanded.
+EXACT_ANALYZER = "indonesian_index"
+
+
+def filter_clauses(filters: SearchFilters, now: dt.datetime) -> list[dict]:
+    """Build the filters every query applies, with the public and expiry guards."""
+    clauses: list[dict] = [
+        {"term": {"public": True}},
+        {
+            "bool": {
+                "should": [
+                    {"bool": {"must_not": {"exists": {"field": "expire_at"}}}},
+                    {"range": {"expire_at": {"gt": now.isoformat()}}},
+                ],
+                "minimum_should_match": 1,
+            }
+        },
+    ]
+    for field, values in (
+        ("opd_id", filters.opd_ids),
+        ("content_type", filters.content_types),
+        ("category", filters.categories),
+        ("region_id", filters.region_ids),
+    ):
+        if values:
+            clauses.append({"terms": {field: list(values)}})
+    date_range = {}
+    if filters.date_from:
+        date_range["gte"] = filters.date_from.isoformat()
+    if filters.date_to:
+        date_range["lte"] = filters.date_to.isoformat()
+    if date_range:
+        clauses.append({"range": {"published_on": date_range}})
+    return clauses
+
+
+def text_query(text: str) -> dict:
+    """Match free words with synonyms, tolerate typos, and require quoted phrases."""
+    free_words = " ".join(part for part, quoted in split_quoted(text) if not quoted)
+    phrases = [part for part, quoted in split_quoted(text) if quoted]
+    must = [
+        {
+            "multi_match": {
+                "query": phrase,
+                "type": "phrase",
+                "fields": SEARCH_FIELDS,
+                "analyzer": EXACT_ANALYZER,
+            }
+        }
+        for phrase in phrases
+    ]
+    should = []
+    if free_words.strip():
+        should = [
+            {
+                "multi_match": {
+                    "query": free_words,
+                    "type": "best_fields",
+                    "fields": SEARCH_FIELDS,
+                    "tie_breaker": 0.3,
+                }
+            },
+            {
+                "multi_match": {
+                    "query": free_words,
+                    "fields": SEARCH_FIELDS,
+                    "fuzziness": "AUTO",
+                    "prefix_length": 1,
+                    "analyzer": EXACT_ANALYZER,
+                    "boost": 0.3,
+                }
+            },
+        ]
+    query: dict = {"bool": {"must": must, "should": should}}
+    if should:
+        query["bool"]["minimum_should_match"] = 1
+    return query
+
+
+def facet_aggregations() -> dict:
+    """Terms aggregations for each facet, with the display name where ids are counted."""
+    aggregations = {}
+    for facet in FACET_FIELDS:
+        aggregation: dict = {"terms": {"field": FACET_TERMS[facet], "size": FACET_SIZE}}
+        if facet in FACET_NAMES:
+            aggregation["aggs"] = {
+                "name": {"terms": {"field": FACET_NAMES[facet], "size": 1}}
+            }
+        aggregations[facet] = aggregation
+    return aggregations
+
+
+def build_search_body(request: SearchRequest, now: dt.datetime) -> dict:
+    """Build the body of a search request: query, facets, highlights, suggestion."""
+    free_words = " ".join(
+        part for part, quoted in split_quoted(request.text) if not quoted
+    )
+    query = text_query(request.text)
+    query["bool"]["filter"] = filter_clauses(request.filters, now)
+    return {
+        "query": {
+            "function_score": {
+                "query": query,
+                "field_value_factor": {"field": "rank_boost", "missing": 1},
+                "boost_mode": "multiply",
+            }
+        },
+        "aggs": facet_aggregations(),
+        "highlight": {
+            "encoder": "html",
+            "pre_tags": ["<mark>"],
+            "post_tags": ["</mark>"],
+            "fields": {
+                "title": {"number_of_fragments": 0},
+                "body": {
+                    "fragment_size": SNIPPET_CHARS,
+                    "number_of_fragments": 1,
+                    "no_match_size": SNIPPET_CHARS,
+                },
+                "summary": {"number_of_fragments": 0},
+            },
+        },
+        "suggest": {
+            "text": free_words,
+            "did_you_mean": {"term": {"field": "title", "suggest_mode": "missing"}},
+        },
+        "_source": {"excludes": ["body"]},
+        "track_total_hits": True,
+        "from": request.offset,
+        "size": request.page_size,
+    }
+
+
+def build_autocomplete_body(prefix: str, limit: int, now: dt.datetime) -> dict:
+    """Build a prefix query on the title and alias autocomplete fields, titles first."""
+
+    def prefix_match(field: str, boost: float) -> dict:
+        return {
+            "multi_match": {
+                "query": prefix,
+                "type": "bool_prefix",
+                "fields": [
+                    f"{field}.autocomplete{suffix}" for suffix in AUTOCOMPLETE_SUFFIXES
+                ],
+                "boost": boost,
+            }
+        }
+
+    return {
+        "query": {
+            "function_score": {
+                "query": {
+                    "bool": {
+                        "should": [
+                            prefix_match("title", 3.0),
+                            prefix_match("aliases", 1.0),
+                        ],
+                        "minimum_should_match": 1,
+                        "filter": filter_clauses(SearchFilters(), now),
+                    }
+                },
+                "field_value_factor": {"field": "rank_boost", "missing": 1},
+                "boost_mode": "multiply",
+            }
+        },
+        "_source": ["title", "url", "content_type"],
+        "size": limit,
+    }
