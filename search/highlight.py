@@ -16,14 +16,32 @@ WORD_SPAN_PATTERN = re.compile(r"\w+", re.UNICODE)
 SNIPPET_CHARS = 200
 
 
-def matching_spans(text: str, terms: set[str]) -> list[tuple[int, int]]:
-    """Return (start, end) of every word in ``text`` whose stem is one of ``terms``."""
+def matching_spans(text: str, phrases: set[tuple[str, ...]]) -> list[tuple[int, int]]:
+    """Return (start, end) of every run of words in ``text`` that matches a phrase.
+
+    ``phrases`` are analysed term sequences; a one-term phrase marks single
+    words, a longer one marks only a run of consecutive non-stopwords with
+    exactly those stems, so "ktp" marks "kartu tanda penduduk" but not
+    "kartu" in "kartu keluarga".
+    """
     stop = stopwords()
+    words = [
+        (match.span(), stem(fold(match.group())))
+        for match in WORD_SPAN_PATTERN.finditer(text)
+        if fold(match.group()) not in stop
+    ]
+    longest = max((len(phrase) for phrase in phrases), default=0)
     spans = []
-    for match in WORD_SPAN_PATTERN.finditer(text):
-        word = fold(match.group())
-        if word not in stop and stem(word) in terms:
-            spans.append(match.span())
+    position = 0
+    while position < len(words):
+        for length in range(min(longest, len(words) - position), 0, -1):
+            run = words[position : position + length]
+            if tuple(term for _, term in run) in phrases:
+                spans.append((run[0][0][0], run[-1][0][1]))
+                position += length
+                break
+        else:
+            position += 1
     return spans
 
 
@@ -39,12 +57,12 @@ def mark(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(parts)
 
 
-def highlight_title(title: str, terms: set[str]) -> str:
+def highlight_title(title: str, terms: set[tuple[str, ...]]) -> str:
     """Return the escaped title with matching words marked."""
     return mark(title, matching_spans(title, terms))
 
 
-def snippet(texts: list[str], terms: set[str]) -> str:
+def snippet(texts: list[str], terms: set[tuple[str, ...]]) -> str:
     """Return an escaped window of the first text that mentions a term, marked.
 
     Without any match the start of the first non-empty text is returned, so a

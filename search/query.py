@@ -27,11 +27,6 @@ class Clause:
     exact: bool = False
     corrected_from: str = ""
 
-    @property
-    def all_terms(self) -> set[str]:
-        """Every term of every alternative, for highlighting."""
-        return {term for alternative in self.alternatives for term in alternative}
-
 
 @dataclass
 class ParsedQuery:
@@ -40,9 +35,13 @@ class ParsedQuery:
     clauses: list[Clause] = field(default_factory=list)
 
     @property
-    def highlight_terms(self) -> set[str]:
-        """Every term that should be marked in snippets."""
-        return {term for clause in self.clauses for term in clause.all_terms}
+    def highlight_phrases(self) -> set[Terms]:
+        """Every alternative of every clause, as the term runs to mark in snippets."""
+        return {
+            alternative
+            for clause in self.clauses
+            for alternative in clause.alternatives
+        }
 
 
 def split_quoted(text: str) -> list[tuple[str, bool]]:

@@ -261,7 +261,7 @@ class DatabaseBackend:
         ranked = self._rerank(rows, parsed.clauses)
         page_ids = ranked[request.offset : request.offset + request.page_size]
         documents = SearchDocument.objects.in_bulk([pk for pk, _ in page_ids])
-        terms = parsed.highlight_terms
+        terms = parsed.highlight_phrases
         hits = [to_hit(documents[pk], score, terms) for pk, score in page_ids]
         return SearchResults(total=len(rows), hits=hits, facets=facets)
 
@@ -392,7 +392,9 @@ def count_facets(rows: list[tuple]) -> dict[str, list[FacetBucket]]:
     return facets
 
 
-def to_hit(document: SearchDocument, score: float, terms: set[str]) -> SearchHit:
+def to_hit(
+    document: SearchDocument, score: float, terms: set[tuple[str, ...]]
+) -> SearchHit:
     """Build a hit with highlighted title and snippet from a stored document."""
     return SearchHit(
         key=document.key,
