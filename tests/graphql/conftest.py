@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from django.core.cache import cache
 from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
 from django.test import Client
 from PIL import Image as PILImage
 from wagtail.documents import get_document_model
@@ -65,10 +66,13 @@ def png_bytes(width: int = 800, height: int = 600) -> bytes:
 @pytest.fixture
 def make_image(db):
     def make(title: str = "Foto kegiatan", **fields):
-        image = get_image_model()(title=title, **fields)
-        image.file.save(
-            f"{title.lower().replace(' ', '-')}.png", ContentFile(png_bytes())
+        name = f"{title.lower().replace(' ', '-')}.png"
+        image = get_image_model()(
+            title=title,
+            file=ImageFile(io.BytesIO(png_bytes()), name=name),
+            **fields,
         )
+        image.save()
         return image
 
     return make
@@ -101,3 +105,28 @@ def add_page():
         return page
 
     return add
+
+
+@pytest.fixture
+def make_news(add_page):
+    """Publish ``count`` news pages under ``opd`` with the given tags and image."""
+    import datetime
+
+    from opd_pages.models import NewsPage
+
+    def make(opd, count: int = 1, tags=(), image=None, start=None, prefix="Berita"):
+        start = start or datetime.date(2026, 1, 1)
+        pages = []
+        for index in range(count):
+            page = NewsPage(
+                title=f"{prefix} {index}",
+                slug=f"{prefix.lower().replace(' ', '-')}-{index}",
+                date=start + datetime.timedelta(days=index),
+                summary=f"Ringkasan {index}",
+                hero_image=image,
+            )
+            page.tags.add(*tags)
+            pages.append(add_page(opd, page))
+        return pages
+
+    return make
