@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from wagtail.log_actions import log
 
+from graphql_api.views import bump_content_generation
 from opd_pages.models import BekasiPage
 
 logger = logging.getLogger(__name__)
@@ -47,6 +48,8 @@ def confirm_still_accurate(page, user, now=None):
     now = now or timezone.now()
     type(page).objects.filter(pk=page.pk).update(last_reviewed_at=now)
     page.last_reviewed_at = now
+    # The UPDATE sends no post_save, so cached API responses are dropped here.
+    bump_content_generation()
     log(
         instance=page,
         action=CONFIRM_ACTION,

@@ -123,3 +123,18 @@ def test_report_rate_limited_per_client(client, aged_content, settings):
     assert "errors" not in other_client
     assert OutdatedReport.objects.count() == 3
     assert not any("203.0.113.7" in str(key) for key in cache._cache)
+
+
+def test_confirmation_refreshes_cached_response(
+    client, editor_disdukcapil, aged_content
+):
+    from opd_pages.freshness.actions import confirm_still_accurate
+
+    ktp = aged_content["ktp"]
+    query = "query($id: ID!) { pageFreshness(id: $id) { isOverdue } }"
+    params = {"query": query, "variables": json.dumps({"id": str(ktp.pk)})}
+    first = client.get("/graphql/", params).json()
+    assert first["data"]["pageFreshness"]["isOverdue"] is True
+    confirm_still_accurate(ktp, editor_disdukcapil)
+    second = client.get("/graphql/", params).json()
+    assert second["data"]["pageFreshness"]["isOverdue"] is False
