@@ -17,6 +17,12 @@ from strawberry.types import Info
 from wagtail.models import Page
 
 from opd_pages import models as page_models
+from opd_pages.freshness.graphql import (
+    OPDFreshness,
+    PageFreshness,
+    resolve_opd_freshness,
+    resolve_page_freshness,
+)
 
 from ..context import api_context
 from ..links import page_url_parts
@@ -62,6 +68,13 @@ class PageInterface:
     @strawberry.field(description="The OPD that owns this page.")
     def opd(self, root: Parent) -> OPDPageType | None:
         return getattr(root, "opd", None)
+
+    @strawberry.field(
+        description="When the page was last updated or reviewed, and whether "
+        "its review is overdue."
+    )
+    def freshness(self, root: Parent, info: Info) -> PageFreshness:
+        return resolve_page_freshness(root, info)
 
     @strawberry.field(description="The public parent page, null at the site root.")
     def parent(self, root: Parent) -> PageInterface | None:
@@ -201,6 +214,13 @@ class OPDPageType(PageInterface):
     @strawberry.field(description="The kecamatan served, for kecamatan OPDs only.")
     def kecamatan(self, root: Parent) -> Kecamatan | None:
         return root.kecamatan
+
+    @strawberry.field(
+        description="How current this OPD keeps its public content. Named apart "
+        "from `freshness`, which every page has for itself."
+    )
+    def opd_freshness(self, root: Parent, info: Info) -> OPDFreshness:
+        return resolve_opd_freshness(root, info)
 
     @strawberry.field(description="News of this OPD.")
     def news(

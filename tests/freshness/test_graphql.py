@@ -138,3 +138,42 @@ def test_confirmation_refreshes_cached_response(
     confirm_still_accurate(ktp, editor_disdukcapil)
     second = client.get("/graphql/", params).json()
     assert second["data"]["pageFreshness"]["isOverdue"] is False
+
+
+LISTING = """
+query($first: Int!) {
+  opds(first: $first) {
+    edges { node { slug freshness { isOverdue } opdFreshness { score overdueCount } } }
+  }
+  services(first: $first) {
+    edges { node { title freshness { isOverdue reviewDueOn } } }
+  }
+}
+"""
+
+
+def count_listing_queries(client, first):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(
+            "/graphql/",
+            json.dumps({"query": LISTING, "variables": {"first": first}}),
+            content_type="application/json",
+        )
+    result = response.json()
+    assert "errors" not in result, result["errors"]
+    return len(queries), result["data"]
+
+
+def test_listing_freshness_costs_no_query_per_item(client, aged_content):
+    few_queries, few = count_listing_queries(client, 2)
+    many_queries, many = count_listing_queries(client, 40)
+    assert len(many["opds"]["edges"]) == 40
+    assert len(few["opds"]["edges"]) == 2
+    assert many_queries == few_queries
+    services = {
+        edge["node"]["title"]: edge["node"]["freshness"]
+        for edge in many["services"]["edges"]
+    }
+    assert services[aged_content["ktp"].title]["isOverdue"] is True
+    opds = {edge["node"]["slug"]: edge["node"] for edge in many["opds"]["edges"]}
+    assert opds["dinkes"]["opdFreshness"]["overdueCount"] == 3
