@@ -97,6 +97,8 @@ def add_page():
     """Create and publish a child page; ``publish=False`` leaves it a draft."""
 
     def add(parent, page, publish: bool = True):
+        # Wagtail creates pages live unless told otherwise.
+        page.live = publish
         parent.add_child(instance=page)
         revision = page.save_revision(log_action=False)
         if publish:
@@ -130,3 +132,34 @@ def make_news(add_page):
         return pages
 
     return make
+
+
+@pytest.fixture
+def private_collection(db):
+    """A collection that only logged-in users may see."""
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    collection = Collection.get_first_root_node().add_child(name="Internal")
+    CollectionViewRestriction.objects.create(
+        collection=collection, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    return collection
+
+
+@pytest.fixture
+def cached_embed(db):
+    """An embed already in Wagtail's embed cache, so no provider is contacted."""
+    from wagtail.embeds.embeds import get_embed_hash
+    from wagtail.embeds.models import Embed
+
+    url = "https://www.youtube.com/watch?v=bekasi-test"
+    return Embed.objects.create(
+        url=url,
+        hash=get_embed_hash(url),
+        type="video",
+        html='<iframe src="https://www.youtube.com/embed/bekasi-test"></iframe>',
+    )
+
+
+# A URL that no embed finder supports: resolving it never leaves the machine.
+UNSUPPORTED_EMBED_URL = "https://video.invalid/clip"
