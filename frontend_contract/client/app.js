@@ -69,7 +69,7 @@ async function render() {
   if (current !== renderCount) {
     return;
   }
-  main.replaceChildren(...[content].flat());
+  main.replaceChildren(...[content].flat(Infinity).filter((node) => node !== null && node !== undefined));
   main.removeAttribute("aria-busy");
   document.body.dataset.route = route ? route[1].name : "notFound";
   const heading = main.querySelector("h1");

@@ -1,6 +1,15 @@
 // Small DOM helpers: element building and an allowlist for rich text.
 
+// Links and sources may only use these schemes or be relative, so a
+// "javascript:" URL typed into a page field cannot run here.
+const SAFE_URL = /^(https?:|mailto:|tel:|\/|#|\?)/i;
+
+export function isSafeUrl(value) {
+  return SAFE_URL.test(String(value).trim());
+}
+
 // Build an element: h("a", { href: "#/" }, "Beranda", child, [more]).
+// An unsafe href or src is left out.
 export function h(tag, attributes = {}, ...children) {
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes || {})) {
@@ -11,6 +20,8 @@ export function h(tag, attributes = {}, ...children) {
       element.addEventListener(name.slice(2).toLowerCase(), value);
     } else if (name === "class") {
       element.className = value;
+    } else if ((name === "href" || name === "src") && !isSafeUrl(value)) {
+      continue;
     } else if (value === true) {
       element.setAttribute(name, "");
     } else {
@@ -38,7 +49,6 @@ const ALLOWED_TAGS = new Set([
   "TR", "UL",
 ]);
 const ALLOWED_ATTRIBUTES = { A: ["href"], TD: ["colspan", "rowspan"], TH: ["colspan", "rowspan", "scope"] };
-const SAFE_URL = /^(https?:|mailto:|tel:|\/|#)/i;
 
 function cleanNode(source) {
   if (source.nodeType === Node.TEXT_NODE) {
@@ -63,7 +73,7 @@ function cleanNode(source) {
     if (value === null) {
       continue;
     }
-    if (name === "href" && !SAFE_URL.test(value.trim())) {
+    if (name === "href" && !isSafeUrl(value)) {
       continue;
     }
     element.setAttribute(name, value);

@@ -14,9 +14,10 @@ export function pageUrl(path) {
 
 // Link a page to its screen in this client, or to its public URL otherwise.
 export function pageLink(page, label) {
-  const path = pagePath(page.url);
-  const type = String(page.pageType || page.type || page.__typename || "").toLowerCase();
-  let href = page.url;
+  const url = page.urlPath || page.url;
+  const path = pagePath(url);
+  const type = String(page.__typename || page.pageType || "").toLowerCase();
+  let href = url;
   if (type.includes("service") || type.includes("layanan")) {
     href = `#/layanan/${path}`;
   } else if (type.includes("news") || type.includes("berita")) {

@@ -1,12 +1,13 @@
 // Names of the documented operations each screen runs, as written in
 // frontend_contract/operations/*.graphql.
 export const OPERATIONS = {
-  home: "Home",
-  directory: "OpdDirectory",
-  opdProfile: "OpdProfile",
-  newsList: "NewsList",
-  newsDetail: "NewsDetail",
-  serviceDetail: "ServiceDetail",
+  home: "ClientHome",
+  directory: "ClientOpdDirectory",
+  opdProfile: "ClientOpdProfile",
+  newsDetail: "ClientNewsDetail",
+  serviceDetail: "ClientServiceDetail",
+  pageByUrl: "ClientPageByUrl",
+  pageFreshness: "PageFreshness",
   search: "Search",
   autocomplete: "Autocomplete",
   reportOutdated: "ReportOutdated",

@@ -1,6 +1,7 @@
 // One function per screen: each runs documented operations and returns nodes.
 
-import { h, formatDate, richText } from "./dom.js";
+import { streamBody } from "./blocks.js";
+import { formatDate, h } from "./dom.js";
 import { pageLink, pageUrl } from "./links.js";
 import { searchForm } from "./search-box.js";
 
@@ -43,46 +44,46 @@ function opdLabel(opd) {
 
 function newsCard(item) {
   return [
-    h("h3", {}, pageLink({ ...item, pageType: "news" })),
-    h("p", { class: "meta" }, [formatDate(item.date || item.firstPublishedAt), item.opd ? ` · ${opdLabel(item.opd)}` : ""]),
+    h("h3", {}, pageLink({ __typename: "NewsPage", ...item })),
+    h("p", { class: "meta" }, [formatDate(item.date), item.opd ? ` · ${opdLabel(item.opd)}` : ""]),
     item.summary ? h("p", {}, item.summary) : null,
   ];
 }
 
 function serviceCard(item) {
   return [
-    h("h3", {}, pageLink({ ...item, pageType: "service" })),
+    h("h3", {}, pageLink({ __typename: "ServicePage", ...item })),
     item.summary ? h("p", {}, item.summary) : null,
   ];
 }
 
-function freshnessNote(page) {
-  const reviewed = page.lastReviewedAt || page.freshness?.lastReviewedAt;
-  const published = page.lastPublishedAt || page.freshness?.lastPublishedAt;
-  const parts = [];
-  if (published) {
-    parts.push(`Diperbarui ${formatDate(published)}`);
-  }
-  if (reviewed) {
-    parts.push(`diperiksa ${formatDate(reviewed)}`);
-  }
-  const reportHref = `#/laporkan?${new URLSearchParams({ halaman: page.url || "", judul: page.title || "" })}`;
-  return h(
-    "p",
-    { class: "freshness" },
-    parts.join(", "),
-    parts.length ? ". " : "",
-    h("a", { href: reportHref, class: "report-link" }, "Laporkan informasi usang"),
-  );
+// The "last updated" line with the report link; the dates arrive after the
+// page itself, from the freshness operation.
+function freshnessNote(api, page) {
+  const dates = h("span", {}, page.lastPublishedAt ? `Diperbarui ${formatDate(page.lastPublishedAt)}. ` : "");
+  const reportHref = `#/laporkan?${new URLSearchParams({ halaman: page.urlPath || "" })}`;
+  api.run(api.OPERATIONS.pageFreshness, { pageId: page.id })
+    .then((data) => {
+      const facts = data.pageFreshness;
+      if (!facts?.lastUpdatedAt) {
+        return;
+      }
+      const parts = [`Diperbarui ${formatDate(facts.lastUpdatedAt)}`];
+      if (facts.lastReviewedAt) {
+        parts.push(`diperiksa ${formatDate(facts.lastReviewedAt)}`);
+      }
+      dates.textContent = `${parts.join(", ")}. `;
+    })
+    .catch((error) => console.warn("page freshness unavailable", error));
+  return h("p", { class: "freshness" }, dates, h("a", { href: reportHref, class: "report-link" }, "Laporkan informasi usang"));
 }
 
 export async function home({ api }) {
   const data = await api.run(api.OPERATIONS.home, { newsLimit: 5 });
-  const home = data.home || data;
   return [
     h("section", { class: "hero" }, h("h1", {}, "Informasi publik Kota Bekasi"), searchForm({ api })),
-    h("section", {}, h("h2", {}, "Berita terbaru"), cardList(nodes(home.latestNews || home.news), newsCard, "Belum ada berita.")),
-    h("section", {}, h("h2", {}, "Layanan"), cardList(nodes(home.services || home.featuredServices), serviceCard, "Belum ada layanan.")),
+    h("section", {}, h("h2", {}, "Berita terbaru"), cardList(nodes(data.latestNews), newsCard, "Belum ada berita.")),
+    h("section", {}, h("h2", {}, "Layanan"), cardList(nodes(data.services), serviceCard, "Belum ada layanan.")),
     h("p", {}, h("a", { href: "#/opd", class: "button" }, "Lihat semua perangkat daerah")),
   ];
 }
@@ -104,9 +105,20 @@ function kindLabel(kind) {
   return kind?.label || KIND_LABELS[key] || kind || "Lainnya";
 }
 
+// The API returns at most 50 OPDs a request, so follow the cursor to the end.
+async function allOpds(api) {
+  const opds = [];
+  let after = null;
+  do {
+    const data = await api.run(api.OPERATIONS.directory, { after });
+    opds.push(...nodes(data.opds));
+    after = data.opds.pageInfo.hasNextPage ? data.opds.pageInfo.endCursor : null;
+  } while (after);
+  return opds;
+}
+
 export async function directory({ api }) {
-  const data = await api.run(api.OPERATIONS.directory);
-  const opds = nodes(data.opds || data.opdDirectory);
+  const opds = await allOpds(api);
   const groups = new Map();
   for (const opd of opds) {
     const label = kindLabel(opd.kindLabel || opd.kind);
@@ -125,21 +137,29 @@ export async function directory({ api }) {
   return [h("h1", {}, "Perangkat Daerah"), h("p", {}, `${opds.length} perangkat daerah Kota Bekasi.`), filter, ...sections];
 }
 
+// Render [label, value] rows with a value as a definition list, or null.
+function factList(rows) {
+  const filled = rows.filter(([, value]) => value);
+  if (!filled.length) {
+    return null;
+  }
+  return h("dl", { class: "facts" }, filled.map(([label, value]) => [h("dt", {}, label), h("dd", {}, value)]));
+}
+
 function contactList(opd) {
-  const rows = [
+  return factList([
     ["Alamat", opd.address],
     ["Telepon", opd.phone && h("a", { href: `tel:${opd.phone.replace(/[^\d+]/g, "")}` }, opd.phone)],
     ["Surel", opd.email && h("a", { href: `mailto:${opd.email}` }, opd.email)],
     ["Situs web", opd.website && h("a", { href: opd.website, rel: "noopener" }, opd.website)],
     ["Jam layanan", opd.serviceHours],
-  ].filter(([, value]) => value);
-  return h("dl", { class: "facts" }, rows.map(([label, value]) => [h("dt", {}, label), h("dd", {}, value)]));
+  ]);
 }
 
 export async function opdProfile({ api, args }) {
   const [slug] = args;
   const data = await api.run(api.OPERATIONS.opdProfile, { slug });
-  const opd = data.opd || data.opdProfile;
+  const opd = data.opd;
   if (!opd) {
     return [h("h1", {}, "Perangkat daerah tidak ditemukan"), h("p", {}, `Tidak ada perangkat daerah dengan kode "${slug}". `, h("a", { href: "#/opd" }, "Lihat daftar"))];
   }
@@ -149,7 +169,7 @@ export async function opdProfile({ api, args }) {
     opd.officialName && opd.officialName !== opd.title ? h("p", { class: "lead" }, opd.officialName) : null,
     contactList(opd),
     h("section", { id: "layanan" }, h("h2", {}, "Layanan"), cardList(nodes(opd.services), serviceCard, "Belum ada layanan yang diterbitkan.")),
-    h("section", { id: "berita" }, h("h2", {}, "Berita"), cardList(nodes(opd.news || opd.latestNews), newsCard, "Belum ada berita.")),
+    h("section", { id: "berita" }, h("h2", {}, "Berita"), cardList(nodes(opd.news), newsCard, "Belum ada berita.")),
     h("p", {}, h("a", { href: `#/cari?${new URLSearchParams({ opd: opd.slug })}` }, `Cari di ${opd.abbreviation || opd.title}`)),
   ];
 }
@@ -180,25 +200,19 @@ function listOf(items, ordered = false) {
 }
 
 function complaintChannels(channels) {
-  const items = nodes(channels);
-  if (!items.length) {
+  if (!channels || !channels.length) {
     return null;
   }
-  return h("ul", {}, items.map((channel) => {
-    if (typeof channel === "string") {
-      return h("li", {}, channel);
-    }
-    const label = channel.label || channel.channel || channel.kind || channel.type || "";
-    const value = channel.value || channel.contact || channel.url || "";
-    return h("li", {}, label ? `${label}: ` : "", value);
-  }));
+  return h("ul", {}, channels.map((channel) => h("li", {},
+    channel.url ? h("a", { href: channel.url, rel: "noopener" }, channel.name) : channel.name,
+    channel.note ? ` (${channel.note})` : "")));
 }
 
 export async function serviceDetail({ api, args }) {
   const url = pageUrl(args[0]);
-  const data = await api.run(api.OPERATIONS.serviceDetail, { url });
-  const service = data.service || data.servicePage || data.page;
-  if (!service) {
+  const data = await api.run(api.OPERATIONS.serviceDetail, { urlPath: url });
+  const service = data.page;
+  if (!service || service.__typename !== "ServicePage") {
     return [h("h1", {}, "Layanan tidak ditemukan"), h("p", {}, `Tidak ada layanan publik di alamat ${url}. `, h("a", { href: "#/cari" }, "Cari layanan"))];
   }
   const opd = service.opd;
@@ -209,33 +223,33 @@ export async function serviceDetail({ api, args }) {
     service.onlineUrl ? h("p", {}, h("a", { href: service.onlineUrl, class: "button", rel: "noopener" }, "Ajukan secara daring")) : null,
     standardSection("Persyaratan", "persyaratan", listOf(service.requirements)),
     standardSection("Prosedur", "prosedur", listOf(service.procedure, true)),
-    h("dl", { class: "facts" }, [
+    standardSection("Waktu, biaya dan produk", "waktu-biaya", factList([
       ["Jangka waktu", service.processingTime],
       ["Biaya/tarif", service.cost],
       ["Produk layanan", service.product],
       ["Jam layanan", service.serviceHours],
-    ].filter(([, value]) => value).map(([label, value]) => [h("dt", {}, label), h("dd", {}, value)])),
+    ])),
     standardSection("Dasar hukum", "dasar-hukum", listOf(service.legalBasis)),
     standardSection("Pengaduan", "pengaduan", complaintChannels(service.complaintChannels)),
-    service.bodyHtml || service.body ? h("div", { class: "rich-text" }, richText(service.bodyHtml || service.body)) : null,
-    freshnessNote(service),
+    streamBody(service.body),
+    freshnessNote(api, service),
   ];
 }
 
 export async function newsDetail({ api, args }) {
   const url = pageUrl(args[0]);
-  const data = await api.run(api.OPERATIONS.newsDetail, { url });
-  const news = data.news || data.newsPage || data.page;
-  if (!news) {
+  const data = await api.run(api.OPERATIONS.newsDetail, { urlPath: url });
+  const news = data.page;
+  if (!news || news.__typename !== "NewsPage") {
     return [h("h1", {}, "Berita tidak ditemukan"), h("p", {}, `Tidak ada berita di alamat ${url}.`)];
   }
   return [
     news.opd ? h("p", { class: "breadcrumb" }, h("a", { href: `#/opd/${news.opd.slug}` }, news.opd.abbreviation || news.opd.title), " / Berita") : null,
     h("h1", {}, news.title),
-    h("p", { class: "meta" }, formatDate(news.date || news.firstPublishedAt)),
+    h("p", { class: "meta" }, formatDate(news.date)),
     news.summary ? h("p", { class: "lead" }, news.summary) : null,
-    h("div", { class: "rich-text" }, richText(news.bodyHtml || news.body)),
-    freshnessNote(news),
+    streamBody(news.body),
+    freshnessNote(api, news),
   ];
 }
 
