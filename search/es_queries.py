@@ -25,6 +25,11 @@ SNIPPET_CHARS = 200
 EXACT_ANALYZER = "indonesian_index"
 
 
+def unquoted_words(text: str) -> str:
+    """Return the parts of ``text`` outside quotes, joined by single spaces."""
+    return " ".join(part.strip() for part, quoted in split_quoted(text) if not quoted)
+
+
 def filter_clauses(filters: SearchFilters, now: dt.datetime) -> list[dict]:
     """Build the filters every query applies, with the public and expiry guards."""
     clauses: list[dict] = [
@@ -59,7 +64,7 @@ def filter_clauses(filters: SearchFilters, now: dt.datetime) -> list[dict]:
 
 def text_query(text: str) -> dict:
     """Match free words with synonyms, tolerate typos, and require quoted phrases."""
-    free_words = " ".join(part for part, quoted in split_quoted(text) if not quoted)
+    free_words = unquoted_words(text)
     phrases = [part for part, quoted in split_quoted(text) if quoted]
     must = [
         {
@@ -115,9 +120,7 @@ def facet_aggregations() -> dict:
 
 def build_search_body(request: SearchRequest, now: dt.datetime) -> dict:
     """Build the body of a search request: query, facets, highlights, suggestion."""
-    free_words = " ".join(
-        part for part, quoted in split_quoted(request.text) if not quoted
-    )
+    free_words = unquoted_words(request.text)
     query = text_query(request.text)
     query["bool"]["filter"] = filter_clauses(request.filters, now)
     return {

@@ -82,6 +82,7 @@ class ElasticsearchBackend:
             self.client,
             index_actions(records, self.alias),
             chunk_size=BULK_CHUNK,
+            refresh="wait_for",
         )
 
     def delete(self, keys: list[str]) -> None:
@@ -89,7 +90,9 @@ class ElasticsearchBackend:
         actions = (
             {"_op_type": "delete", "_index": self.alias, "_id": key} for key in keys
         )
-        self._call(helpers.bulk, self.client, actions, raise_on_error=False)
+        self._call(
+            helpers.bulk, self.client, actions, raise_on_error=False, refresh="wait_for"
+        )
 
     def stored_hashes(self) -> dict[str, str]:
         """Return the content hash of every indexed document by key."""

@@ -1,0 +1,63 @@
+"""The Indonesian analysis chain of the database backend."""
+
+import pytest
+
+from search.analysis import analyze, fold, stem, tokenize
+
+ROOTS = [
+    ("pembayaran", "bayar"),
+    ("membayar", "bayar"),
+    ("dibayarkan", "bayar"),
+    ("membayarkan", "bayar"),
+    ("penulisan", "tulis"),
+    ("menulis", "tulis"),
+    ("pengembalian", "kembali"),
+    ("dikembalikan", "kembali"),
+    ("pendaftaran", "daftar"),
+    ("mendaftarkan", "daftar"),
+    ("pengecekan", "cek"),
+    ("dicek", "cek"),
+]
+
+UNCHANGED = ["makan", "ikan", "pantai", "bekasi", "bekas", "pondokgede", "jatiasih"]
+
+
+@pytest.mark.parametrize(("word", "root"), ROOTS)
+def test_affixed_word_stems_to_root(word, root):
+    assert stem(word) == root
+
+
+@pytest.mark.parametrize("word", UNCHANGED)
+def test_root_and_proper_noun_kept_whole(word):
+    assert stem(word) == word
+
+
+def test_every_kecamatan_name_kept_whole():
+    names = "Bekasi Timur Rawalumbu Medansatria Bantargebang Mustikajaya Pondokmelati"
+    assert analyze(names) == tokenize(names)
+
+
+def test_bekasi_not_reduced_to_bekas():
+    assert analyze("Kota Bekasi") == ["kota", "bekasi"]
+    assert analyze("barang bekas") == ["barang", "bekas"]
+
+
+def test_stopwords_dropped_and_roots_kept():
+    assert analyze("Membayarkan pajak bumi dan bangunan") == [
+        "bayar",
+        "pajak",
+        "bumi",
+        "bangun",
+    ]
+
+
+def test_meaningful_stopwords_kept():
+    assert analyze("lowongan kerja") == ["lowong", "kerja"]
+
+
+def test_accents_and_case_folded():
+    assert fold("KÉLURAHAN Jatiwaringin") == "kelurahan jatiwaringin"
+
+
+def test_hyphen_splits_words():
+    assert tokenize("KTP-el dan e-KTP") == ["ktp", "el", "dan", "e", "ktp"]

@@ -1,0 +1,159 @@
+"""Elasticsearch request bodies, compared with literal dicts."""
+
+import datetime as dt
+
+from search.backends.base import SearchFilters, SearchRequest
+from search.es_queries import build_autocomplete_body, build_search_body
+
+NOW = dt.datetime(2026, 5, 4, 9, 30, tzinfo=dt.UTC)
+FIELDS = ["title^4", "aliases^4", "summary^2", "body"]
+PUBLIC_AND_CURRENT = [
+    {"term": {"public": True}},
+    {
+        "bool": {
+            "should": [
+                {"bool": {"must_not": {"exists": {"field": "expire_at"}}}},
+                {"range": {"expire_at": {"gt": "2026-05-04T09:30:00+00:00"}}},
+            ],
+            "minimum_should_match": 1,
+        }
+    },
+]
+
+
+def test_search_body_literal():
+    request = SearchRequest(
+        text='bayar "PBB"',
+        filters=SearchFilters(
+            opd_ids=(32,),
+            content_types=("service", "news"),
+            date_from=dt.date(2026, 1, 1),
+        ),
+        page=2,
+        page_size=5,
+    )
+    assert build_search_body(request, NOW) == {
+        "query": {
+            "function_score": {
+                "query": {
+                    "bool": {
+                        "must": [
+                            {
+                                "multi_match": {
+                                    "query": "PBB",
+                                    "type": "phrase",
+                                    "fields": FIELDS,
+                                    "analyzer": "indonesian_index",
+                                }
+                            }
+                        ],
+                        "should": [
+                            {
+                                "multi_match": {
+                                    "query": "bayar",
+                                    "type": "best_fields",
+                                    "fields": FIELDS,
+                                    "tie_breaker": 0.3,
+                                }
+                            },
+                            {
+                                "multi_match": {
+                                    "query": "bayar",
+                                    "fields": FIELDS,
+                                    "fuzziness": "AUTO",
+                                    "prefix_length": 1,
+                                    "analyzer": "indonesian_index",
+                                    "boost": 0.3,
+                                }
+                            },
+                        ],
+                        "minimum_should_match": 1,
+                        "filter": [
+                            *PUBLIC_AND_CURRENT,
+                            {"terms": {"opd_id": [32]}},
+                            {"terms": {"content_type": ["service", "news"]}},
+                            {"range": {"published_on": {"gte": "2026-01-01"}}},
+                        ],
+                    }
+                },
+                "field_value_factor": {"field": "rank_boost", "missing": 1},
+                "boost_mode": "multiply",
+            }
+        },
+        "aggs": {
+            "opd": {
+                "terms": {"field": "opd_id", "size": 50},
+                "aggs": {"name": {"terms": {"field": "opd_name", "size": 1}}},
+            },
+            "content_type": {"terms": {"field": "content_type", "size": 50}},
+            "category": {"terms": {"field": "category", "size": 50}},
+            "region": {
+                "terms": {"field": "region_id", "size": 50},
+                "aggs": {"name": {"terms": {"field": "region_name", "size": 1}}},
+            },
+        },
+        "highlight": {
+            "encoder": "html",
+            "pre_tags": ["<mark>"],
+            "post_tags": ["</mark>"],
+            "fields": {
+                "title": {"number_of_fragments": 0},
+                "body": {
+                    "fragment_size": 200,
+                    "number_of_fragments": 1,
+                    "no_match_size": 200,
+                },
+                "summary": {"number_of_fragments": 0},
+            },
+        },
+        "suggest": {
+            "text": "bayar",
+            "did_you_mean": {"term": {"field": "title", "suggest_mode": "missing"}},
+        },
+        "_source": {"excludes": ["body"]},
+        "track_total_hits": True,
+        "from": 5,
+        "size": 5,
+    }
+
+
+def test_quoted_only_query_has_no_should():
+    body = build_search_body(SearchRequest(text='"pajak bumi"'), NOW)
+    query = body["query"]["function_score"]["query"]["bool"]
+    assert query["should"] == []
+    assert "minimum_should_match" not in query
+    assert query["must"][0]["multi_match"]["type"] == "phrase"
+
+
+def test_autocomplete_body_literal():
+    def prefix(field, boost):
+        return {
+            "multi_match": {
+                "query": "izin us",
+                "type": "bool_prefix",
+                "fields": [
+                    f"{field}.autocomplete",
+                    f"{field}.autocomplete._2gram",
+                    f"{field}.autocomplete._3gram",
+                ],
+                "boost": boost,
+            }
+        }
+
+    assert build_autocomplete_body("izin us", 8, NOW) == {
+        "query": {
+            "function_score": {
+                "query": {
+                    "bool": {
+                        "should": [prefix("title", 3.0), prefix("aliases", 1.0)],
+                        "minimum_should_match": 1,
+                        "filter": PUBLIC_AND_CURRENT,
+                    }
+                },
+                "field_value_factor": {"field": "rank_boost", "missing": 1},
+                "boost_mode": "multiply",
+            }
+        },
+        "_source": ["title", "url", "content_type"],
+        "size": 8,
+    }
