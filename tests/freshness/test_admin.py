@@ -179,3 +179,47 @@ def test_policy_snippet_for_coordinator_only(client, coordinator, editor_disdukc
     assert_denied(client.get(url))
     client.force_login(coordinator)
     assert client.get(url).status_code == 200
+
+
+def policy_form(opd, months, kind="service"):
+    return {
+        "content_kind": kind,
+        "opd": opd.pk if opd else "",
+        "interval_months": months,
+    }
+
+
+def test_opd_policy_must_be_stricter(client, coordinator, disdukcapil):
+    from opd_pages.freshness.models import UpdatePolicy
+
+    client.force_login(coordinator)
+    url = reverse("wagtailsnippets_freshness_updatepolicy:add")
+    response = client.post(url, policy_form(disdukcapil, 18))
+    assert response.status_code == 200
+    assert "lebih longgar daripada batas kota (12 bulan)" in response.content.decode()
+    assert not UpdatePolicy.objects.exists()
+    response = client.post(url, policy_form(disdukcapil, 6))
+    assert response.status_code == 302
+    assert UpdatePolicy.objects.get().interval_months == 6
+
+
+def test_city_policy_changes_report(client, coordinator, aged_content):
+    from opd_pages.freshness.models import UpdatePolicy
+
+    client.force_login(coordinator)
+    url = reverse("wagtailsnippets_freshness_updatepolicy:add")
+    assert client.post(url, policy_form(None, 24)).status_code == 302
+    assert UpdatePolicy.objects.get().opd is None
+    response = client.get(REPORT_URL, {"export": "csv"})
+    body = b"".join(response.streaming_content).decode()
+    rows = {row["Singkatan"]: row for row in csv.DictReader(io.StringIO(body))}
+    # ktp-el, reviewed 400 days ago, holds under a 24-month interval.
+    assert rows["Disdukcapil"]["Terlambat"] == "0"
+
+
+def test_confirm_ignores_external_next(client, editor_disdukcapil, aged_content):
+    client.force_login(editor_disdukcapil)
+    ktp = aged_content["ktp"]
+    url = reverse("freshness_confirm_accurate", args=[ktp.pk])
+    response = client.post(url, {"next": "https://example.com/phish"})
+    assert response.url == reverse("wagtailadmin_pages:edit", args=[ktp.pk])
