@@ -34,9 +34,23 @@ def rate_limit() -> tuple[int, int]:
     )
 
 
+def client_address(request) -> str:
+    """Return the client address, from a proxy's header when one is configured.
+
+    Behind a reverse proxy REMOTE_ADDR is the proxy, so every citizen would
+    share one limit: set FRESHNESS_CLIENT_ADDRESS_HEADER to the META key the
+    proxy sets, e.g. "HTTP_X_REAL_IP". Never set it without such a proxy,
+    because clients could then pick their own key.
+    """
+    header = getattr(settings, "FRESHNESS_CLIENT_ADDRESS_HEADER", "")
+    if header and request.META.get(header):
+        return request.META[header].split(",")[0].strip()
+    return request.META.get("REMOTE_ADDR") or "unknown"
+
+
 def client_key(request) -> str:
     """Return the cache key of the sending client: an HMAC, never the address."""
-    address = (request.META.get("REMOTE_ADDR") or "unknown").encode()
+    address = client_address(request).encode()
     digest = hmac.new(settings.SECRET_KEY.encode(), address, hashlib.sha256)
     return f"freshness:report-rate:{digest.hexdigest()}"
 

@@ -177,3 +177,28 @@ def test_listing_freshness_costs_no_query_per_item(client, aged_content):
     assert services[aged_content["ktp"].title]["isOverdue"] is True
     opds = {edge["node"]["slug"]: edge["node"] for edge in many["opds"]["edges"]}
     assert opds["dinkes"]["opdFreshness"]["overdueCount"] == 3
+
+
+def test_rate_limit_uses_proxy_header(client, aged_content, settings):
+    settings.FRESHNESS_REPORT_RATE_LIMIT = 1
+    settings.FRESHNESS_CLIENT_ADDRESS_HEADER = "HTTP_X_REAL_IP"
+    page_id = aged_content["ktp"].pk
+
+    def report_as(address):
+        return client.post(
+            "/graphql/",
+            json.dumps(
+                {
+                    "query": OPERATIONS,
+                    "operationName": "ReportOutdated",
+                    "variables": {"pageId": str(page_id), "message": "Salah"},
+                }
+            ),
+            content_type="application/json",
+            REMOTE_ADDR="10.0.0.1",
+            HTTP_X_REAL_IP=address,
+        ).json()
+
+    assert "errors" not in report_as("203.0.113.7")
+    assert "errors" not in report_as("198.51.100.9")
+    assert "Too many reports" in error_message(report_as("203.0.113.7"))
