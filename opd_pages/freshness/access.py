@@ -1,4 +1,4 @@
-"""Who may see which OPD's freshness facts and citizens' reports."""
+"""Permission checks and page scopes for freshness facts and citizens' reports."""
 
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import Page

@@ -19,7 +19,7 @@ class ConfirmAccurateError(ValueError):
 
 
 def can_confirm(page, user) -> bool:
-    """Whether ``user`` may confirm ``page``: it is a live agency page they can edit."""
+    """Return True when ``page`` is a live agency page that ``user`` can edit."""
     return (
         issubclass(page.specific_class, BekasiPage)
         and page.live

@@ -1,8 +1,8 @@
 """Citizens' reports of outdated or wrong information: checks, rate limit, storage.
 
 The rate limit counts reports per client in the Django cache under an HMAC of
-the client address, so neither the cache nor the database holds the address
-itself, and the count disappears when its window ends.
+the client address, so neither the cache nor the database contains the
+address itself, and the count disappears when its window ends.
 """
 
 import hashlib
@@ -23,7 +23,7 @@ DEFAULT_RATE_WINDOW_SECONDS = 3600
 
 
 class ReportRejected(ValueError):
-    """A report that breaks a rule the sender can follow; the message says which."""
+    """A report that breaks a rule the sender can follow; the message names the rule."""
 
 
 def rate_limit() -> tuple[int, int]:

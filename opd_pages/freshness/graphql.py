@@ -1,9 +1,10 @@
 """GraphQL fields for content freshness and the citizens' "outdated" report.
 
-``resolve_page_freshness`` and ``resolve_opd_freshness`` are meant to be
-attached as ``freshness`` fields on page and OPD types. Both read the update
-policies (and, for OPDs, the whole city's facts) once per operation through
-the operation's batch cache, so a listing of N items costs no query per item.
+``resolve_page_freshness`` backs ``Page.freshness`` and
+``resolve_opd_freshness`` backs ``OPDPage.opdFreshness`` (in
+``graphql_api.types.pages``). Both read the update policies, and for OPDs the
+whole city's facts, once per operation through the operation's batch cache,
+so a listing of N items costs no query per item.
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ class PageFreshness:
         "confirmation by an editor that the content is still accurate."
     )
     review_due_on: datetime.date | None = strawberry.field(
-        description="Last day (Asia/Jakarta) on which the review holds; for an "
+        description="Last day (Asia/Jakarta) on which the review is valid; for an "
         "announcement, the last day of its validity. Null when the page type "
         "has no review duty."
     )

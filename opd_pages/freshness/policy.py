@@ -8,8 +8,8 @@ Comparing UTC dates would move such reviews by a day, so every function here
 converts to the Jakarta date first.
 
 A page with an interval of N months is due on the same day of the month N
-months after its last review (the last day of that month when it is shorter),
-and becomes overdue at 00:00 WIB on the next day.
+months after its last review, or on the last day of that month when it is
+shorter. It becomes overdue at 00:00 WIB on the next day.
 """
 
 import calendar
@@ -77,7 +77,7 @@ def review_due_on(last_reviewed_at: datetime, interval_months: int) -> date:
 
 
 def is_overdue(due_on: date | None, today: date) -> bool:
-    """Whether a duty that held until ``due_on`` is overdue on ``today``.
+    """Return True when a duty that was valid until ``due_on`` is overdue on ``today``.
 
     ``None`` means the duty has no end date, so it is never overdue.
     """

@@ -1,9 +1,9 @@
 """Daily reminder digests for OPD editors and a weekly summary for the coordinator.
 
-``send_reminders`` is safe to run from cron or a worker every day: each
+``send_reminders`` is safe to run from cron or a worker every day. Each
 recipient gets at most one reminder of a kind per Jakarta day, because a
-``SentReminder`` row is written (under a unique constraint) before the mail
-goes out and removed again if sending fails.
+``SentReminder`` row is written under a unique constraint before the mail goes
+out. The row is removed again if sending fails, so the next run retries.
 """
 
 import logging
@@ -33,7 +33,7 @@ EDITING_CODENAMES = ["add_page", "change_page", "publish_page"]
 
 @dataclass
 class ReminderRun:
-    """What one run sent, for the command's output and for tests."""
+    """Counts and recipients of one run, for the command's output and for tests."""
 
     digests: list[tuple[str, str, int]] = field(default_factory=list)
     summaries: list[str] = field(default_factory=list)

@@ -1,7 +1,7 @@
 """Admin views: the coordinator report, its drill-down, confirmations and the queue."""
 
 import logging
-from datetime import date, datetime
+from datetime import date
 
 import django_filters
 from django.contrib import messages
@@ -100,11 +100,12 @@ def sort_key_for(ordering: str):
 
     def key(row):
         value = getattr(row, name)
-        if isinstance(value, datetime | date):
-            return (value is not None, value)
+        if value is None:
+            # Blank values sort before every value and equal to each other.
+            return (False, 0)
         if isinstance(value, str):
             return (True, value.lower())
-        return (value is not None, value)
+        return (True, value)
 
     return key
 
@@ -266,7 +267,7 @@ def reports_for_user(user):
 
 
 class OutdatedReportQueueView(WagtailAdminTemplateMixin, TemplateView):
-    """Citizens' reports on the pages this user edits, open ones first."""
+    """Citizens' reports on the pages this user edits: open ones, or handled ones."""
 
     template_name = "freshness/report_queue.html"
     page_title = "Laporan warga"

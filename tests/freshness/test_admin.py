@@ -223,3 +223,15 @@ def test_confirm_ignores_external_next(client, editor_disdukcapil, aged_content)
     url = reverse("freshness_confirm_accurate", args=[ktp.pk])
     response = client.post(url, {"next": "https://example.com/phish"})
     assert response.url == reverse("wagtailadmin_pages:edit", args=[ktp.pk])
+
+
+def test_report_sorts_unpublished_opds(client, coordinator, aged_content):
+    for slug in ("dinkes", "disdukcapil"):
+        OPDPage.objects.get(slug=slug).unpublish()
+    client.force_login(coordinator)
+    response = client.get(REPORT_URL, {"ordering": "last_published_at"})
+    assert response.status_code == 200
+    rows = response.context["object_list"]
+    assert rows[0].last_published_at is None
+    assert rows[1].last_published_at is None
+    assert rows[2].last_published_at is not None
