@@ -3,7 +3,6 @@
 from django.urls import path
 from django.views.decorators.csrf import csrf_exempt
 
-from .conf import api_settings
 from .rest import rest_api_router
 from .schema import schema
 from .views import PublicGraphQLView
@@ -13,12 +12,7 @@ urlpatterns = [
         "graphql/",
         # Public, cookie-less clients post queries from other origins; the
         # API has no mutations, so there is nothing to forge.
-        csrf_exempt(
-            PublicGraphQLView.as_view(
-                schema=schema,
-                graphql_ide="graphiql" if api_settings().graphiql else None,
-            )
-        ),
+        csrf_exempt(PublicGraphQLView.as_view(schema=schema)),
         name="graphql",
     ),
     path("api/v2/", rest_api_router.urls),

@@ -66,6 +66,16 @@ def _etag(body: bytes) -> str:
 class PublicGraphQLView(GraphQLView):
     """Strawberry's Django view with caching, limits and JSON errors for bad input."""
 
+    @property
+    def graphql_ide(self) -> str | None:  # type: ignore[override]
+        """GraphiQL is served only while DEBUG is on."""
+        return "graphiql" if api_settings().graphiql else None
+
+    @graphql_ide.setter
+    def graphql_ide(self, value: str | None) -> None:
+        # Strawberry's constructor assigns the IDE; the setting decides instead.
+        pass
+
     def get_context(self, request: HttpRequest, response: HttpResponse) -> ApiContext:
         return ApiContext(request=request, response=response)
 

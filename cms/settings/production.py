@@ -4,6 +4,8 @@ Importing this module raises ImproperlyConfigured when the secret key is the
 development default or DEBUG is on, so a misconfigured server never starts.
 """
 
+import os
+
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
@@ -24,3 +26,8 @@ if DEBUG:
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", True)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", True)
+
+# Anonymous clients get the committed SDL (frontend_contract/schema.graphql),
+# not live introspection; staff sessions keep it for debugging.
+GRAPHQL_INTROSPECTION = os.environ.get("GRAPHQL_INTROSPECTION", "authenticated")
+GRAPHQL_MASK_ERRORS = True
