@@ -55,6 +55,11 @@ def jakarta_date(moment: datetime) -> date:
     return moment.astimezone(JAKARTA).date()
 
 
+def jakarta_wall_clock(moment: datetime) -> datetime:
+    """Convert an aware datetime to a naive one showing Asia/Jakarta wall-clock time."""
+    return moment.astimezone(JAKARTA).replace(tzinfo=None)
+
+
 def jakarta_today(now: datetime | None = None) -> date:
     """Return today's date in Asia/Jakarta (at ``now`` when given)."""
     return jakarta_date(now or timezone.now())

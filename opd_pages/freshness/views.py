@@ -22,7 +22,7 @@ from opd_pages.models import OPDKind, OPDPage
 from .access import can_view_report, editable_opd_scope, editable_pages
 from .actions import ConfirmAccurateError, can_confirm, confirm_still_accurate
 from .models import FreshnessSnapshot, OutdatedReport
-from .policy import jakarta_today, start_of_week
+from .policy import jakarta_today, jakarta_wall_clock, start_of_week
 from .status import ATTENTION_SCORE, GOOD_SCORE, opd_freshness_map
 
 logger = logging.getLogger(__name__)
@@ -154,6 +154,19 @@ class FreshnessReportView(CoordinatorRequiredMixin, ReportView):
         "tracked_count": "Kewajiban",
         "last_published_at": "Terbit terakhir",
         "trend_text": f"Tren {TREND_WEEKS} pekan",
+    }
+
+    # Times are exported as Jakarta wall-clock time, as the admin shows them,
+    # instead of Wagtail's default of UTC.
+    custom_field_preprocess = {
+        "last_published_at": {
+            ReportView.FORMAT_CSV: lambda value: (
+                jakarta_wall_clock(value).strftime("%Y-%m-%d %H:%M") if value else ""
+            ),
+            ReportView.FORMAT_XLSX: lambda value: (
+                jakarta_wall_clock(value) if value else None
+            ),
+        }
     }
 
     def get_base_queryset(self):

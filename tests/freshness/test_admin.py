@@ -10,6 +10,8 @@ from wagtail.models import PageLogEntry
 
 from opd_pages.freshness.actions import CONFIRM_ACTION
 from opd_pages.freshness.models import OutdatedReport
+from opd_pages.freshness.policy import JAKARTA
+from opd_pages.freshness.status import opd_freshness_map
 from opd_pages.models import OPDPage
 
 REPORT_URL = "/admin/reports/freshness/"
@@ -49,6 +51,9 @@ def test_report_exports_csv(client, coordinator, aged_content):
     assert len(rows) == 44
     dinkes = next(row for row in rows if row["Singkatan"] == "Dinkes")
     assert dinkes["Terlambat"] == "3"
+    published = opd_freshness_map()[aged_content["dinkes"].pk].last_published_at
+    local = published.astimezone(JAKARTA).strftime("%Y-%m-%d %H:%M")
+    assert dinkes["Terbit terakhir"] == local
     assert [row["OPD"] for row in rows] == sorted(
         (row["OPD"] for row in rows), key=str.lower
     )
@@ -235,3 +240,62 @@ def test_report_sorts_unpublished_opds(client, coordinator, aged_content):
     assert rows[0].last_published_at is None
     assert rows[1].last_published_at is None
     assert rows[2].last_published_at is not None
+
+
+def test_report_trend_uses_snapshots(client, coordinator, aged_content):
+    from datetime import timedelta
+
+    from opd_pages.freshness.models import FreshnessSnapshot
+    from opd_pages.freshness.policy import jakarta_today, start_of_week
+
+    this_week = start_of_week(jakarta_today())
+    for weeks_ago, score in ((9, 10), (2, 40), (1, 60)):
+        FreshnessSnapshot.objects.create(
+            opd=aged_content["dinkes"],
+            week_start=this_week - timedelta(weeks=weeks_ago),
+            score=score,
+            tracked_count=5,
+            overdue_count=2,
+        )
+    client.force_login(coordinator)
+    response = client.get(REPORT_URL, {"export": "csv"})
+    body = b"".join(response.streaming_content).decode()
+    rows = {row["Singkatan"]: row for row in csv.DictReader(io.StringIO(body))}
+    current = rows["Dinkes"]["Skor"]
+    # The snapshot from nine weeks ago is older than the eight-week trend.
+    assert rows["Dinkes"]["Tren 8 pekan"] == f"40 60 {current}"
+    assert rows["Disdukcapil"]["Tren 8 pekan"] == rows["Disdukcapil"]["Skor"]
+
+
+def test_drilldown_unknown_opd_is_404(client, coordinator):
+    client.force_login(coordinator)
+    assert client.get(f"{REPORT_URL}999999/").status_code == 404
+
+
+def test_confirm_button_in_page_listing(client, editor_disdukcapil, aged_content):
+    client.force_login(editor_disdukcapil)
+    opd = aged_content["disdukcapil"]
+    html = client.get(reverse("wagtailadmin_explore", args=[opd.pk])).content.decode()
+    ktp_url = reverse("freshness_confirm_accurate", args=[aged_content["ktp"].pk])
+    draft_url = reverse("freshness_confirm_accurate", args=[aged_content["draft"].pk])
+    assert ktp_url in html
+    assert draft_url not in html
+
+
+def test_coordinator_home_links_report(client, coordinator, aged_content):
+    client.force_login(coordinator)
+    html = client.get("/admin/").content.decode()
+    assert REPORT_URL in html
+    assert "Isi yang perlu diperiksa" not in html
+
+
+def test_coordinator_queue_sees_every_opd(client, coordinator, aged_content):
+    OutdatedReport.objects.create(
+        page=aged_content["ktp"], opd=aged_content["disdukcapil"], message="A"
+    )
+    OutdatedReport.objects.create(
+        page=aged_content["periodic"], opd=aged_content["dinkes"], message="B"
+    )
+    client.force_login(coordinator)
+    response = client.get(reverse("freshness_outdated_reports"))
+    assert len(response.context["reports"]) == 2
