@@ -79,8 +79,10 @@ class EmbedBlock(StreamFieldBlock):
     url: str
     _value: strawberry.Private[Any]
 
+    # Named apart from ParagraphBlock.html (non-null), so one selection on
+    # the union can ask for both without a field conflict.
     @strawberry.field(description="Embed HTML from the provider, null if unavailable.")
-    def html(self) -> str | None:
+    def embed_html(self) -> str | None:
         try:
             return self._value.html if self._value is not None else None
         except EmbedException:
