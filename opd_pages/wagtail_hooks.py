@@ -13,10 +13,12 @@ import logging
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.urls import include, path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.site_summary import PagesSummaryItem
+from wagtail.admin.views.pages.bulk_actions.move import MoveBulkAction
 from wagtail.models import Page
 
 from .admin_urls import read_only_urlpatterns
@@ -155,3 +157,41 @@ def keep_privacy_on_move(request, page, destination):
         request.user.pk,
     )
     return redirect("wagtailadmin_pages:move", page.pk)
+
+
+class PrivacyKeepingMoveBulkAction(MoveBulkAction):
+    """Wagtail's bulk move, refusing when a page would lose an inherited restriction.
+
+    Wagtail 8.0's bulk move does not call the ``before_move_page`` hook, so the
+    single-page rule is repeated here.
+    """
+
+    def prepare_action(self, pages, pages_without_access):
+        destination = self.cleaned_form.cleaned_data["chooser"]
+        losing = [page for page in pages if move_loses_privacy(page, destination)]
+        if not losing:
+            return super().prepare_action(pages, pages_without_access)
+        titles = ", ".join(f"'{page.title}'" for page in losing)
+        messages.error(
+            self.request,
+            f"Tidak ada halaman yang dipindahkan: halaman {titles} akan kehilangan "
+            f"pembatasan privasinya di bawah '{destination.title}'. Atur privasi "
+            "halaman atau tujuannya terlebih dahulu.",
+        )
+        logger.info(
+            "bulk move rejected for privacy page_ids=%s destination_id=%s user_id=%s",
+            [page.pk for page in losing],
+            destination.pk,
+            self.request.user.pk,
+        )
+        self.destination = destination
+        return TemplateResponse(
+            self.request,
+            self.template_name,
+            {"destination": destination, **self.get_context_data()},
+        )
+
+
+# A higher order runs after Wagtail's own registration, so this class replaces
+# Wagtail's move action in the bulk action registry.
+hooks.register("register_bulk_action", PrivacyKeepingMoveBulkAction, order=100)

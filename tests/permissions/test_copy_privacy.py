@@ -158,3 +158,24 @@ def test_move_of_public_page_allowed(moderator, disdukcapil, private_section):
     )
     page.refresh_from_db()
     assert page.get_parent().pk == private_section.pk
+
+
+def bulk_move(user, page, destination):
+    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "move"])
+    return client_for(user).post(f"{url}?id={page.pk}", {"chooser": destination.pk})
+
+
+def test_bulk_move_out_of_private_section_blocked(
+    moderator, private_child, disdukcapil
+):
+    response = bulk_move(moderator, private_child, disdukcapil)
+    assert any("privasi" in message for message in error_messages(response))
+    private_child.refresh_from_db()
+    assert private_child.get_parent().pk != disdukcapil.pk
+
+
+def test_bulk_move_of_public_page_allowed(moderator, disdukcapil, private_section):
+    page = publish_child(disdukcapil, "Pengumuman", "pengumuman-massal")
+    bulk_move(moderator, page, private_section)
+    page.refresh_from_db()
+    assert page.get_parent().pk == private_section.pk
