@@ -1,10 +1,10 @@
 """Which OPD pages an admin user may read, and the privacy rules for copy and move.
 
 Wagtail grants page permissions on a subtree through ``GroupPagePermission``.
-Each OPD's editor and moderator groups hold permissions on that OPD's page
+Each OPD's editor and moderator groups have permissions on that OPD's page
 only, so "the pages of my agencies" is every page at or below a page on which
-one of the user's groups holds a permission. Editors and moderators never see
-another agency's pages in the admin. The coordinator holds the
+one of the user's groups has a permission. Editors and moderators never see
+another agency's pages in the admin. The coordinator has the
 ``opd_pages.view_all_opds`` permission instead of page permissions: it reads
 every OPD through the read-only views in ``opd_pages.admin_views`` and can
 edit, publish or delete nothing.
@@ -46,7 +46,7 @@ def ensure_read_all_permission() -> Permission:
 
 
 def can_read_all_opds(user: AbstractBaseUser) -> bool:
-    """Whether ``user`` is a superuser or holds the coordinator's read-all permission."""
+    """Return whether ``user`` is a superuser or has the read-all permission."""
     if not user.is_active or user.is_anonymous:
         return False
     return user.is_superuser or user.has_perm(READ_ALL_OPDS_PERMISSION)
@@ -107,14 +107,14 @@ def navigable_pages(user: AbstractBaseUser, queryset: QuerySet) -> QuerySet:
 
 
 def can_read_page(user: AbstractBaseUser, page: Page) -> bool:
-    """Whether ``user`` may see ``page`` in the admin, by the rule of ``own_pages``."""
+    """Return whether ``user`` may see ``page`` in the admin, by the rule of ``own_pages``."""
     if can_read_all_opds(user):
         return True
     return any(page.path.startswith(path) for path in granted_page_paths(user))
 
 
 def can_navigate_to(user: AbstractBaseUser, page: Page) -> bool:
-    """Whether ``page`` is one of the user's own pages or an ancestor of one."""
+    """Return whether ``page`` is one of the user's own pages or an ancestor of one."""
     if can_read_page(user, page):
         return True
     return page.path in _ancestor_paths(granted_page_paths(user))
@@ -131,7 +131,7 @@ RestrictionSignature = tuple[str, str, frozenset[int]]
 
 
 def restriction_signature(restriction: PageViewRestriction) -> RestrictionSignature:
-    """Describe a view restriction by who it lets in, ignoring which page holds it."""
+    """Describe a view restriction by who it lets in, ignoring which page it is set on."""
     group_ids = frozenset(restriction.groups.values_list("pk", flat=True))
     return (restriction.restriction_type, restriction.password, group_ids)
 
@@ -173,7 +173,7 @@ def pages_losing_privacy_on_copy(
 
 
 def move_loses_privacy(page: Page, destination: Page) -> bool:
-    """Whether moving ``page`` under ``destination`` would widen its audience.
+    """Return whether moving ``page`` under ``destination`` would widen its audience.
 
     A moved page keeps the restrictions set on itself and its subpages. It
     loses the ones inherited from its old ancestors unless the destination

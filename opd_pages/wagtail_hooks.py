@@ -2,7 +2,7 @@
 
 Wagtail 8.0 already filters the explorer, admin search, the admin API, the
 "pages using this type" listing and the site history by the user's page
-permissions, and refuses edit, preview, history, copy, move and delete of a
+permissions, and rejects edit, preview, history, copy, move and delete of a
 page the user cannot edit. These hooks close what it leaves open: the page
 chooser, the dashboard's page count, privacy lost on copy or move, and the
 coordinator's read-only access.
@@ -75,7 +75,7 @@ def register_read_all_permission():
 @hooks.register("construct_page_chooser_queryset")
 def limit_chooser_to_own_opds(pages, request):
     # The chooser shows the parent page's title above the list, so a parent
-    # outside the user's OPDs is refused, not just emptied.
+    # outside the user's OPDs is rejected, not just emptied.
     parent_id = request.resolver_match.kwargs.get("parent_page_id")
     if parent_id is not None:
         parent = Page.objects.filter(pk=parent_id).first()
@@ -85,7 +85,7 @@ def limit_chooser_to_own_opds(pages, request):
 
 
 @hooks.register("construct_explorer_page_queryset")
-def refuse_exploring_other_opds(parent_page, pages, request):
+def reject_exploring_other_opds(parent_page, pages, request):
     # Wagtail lets a user with permissions on two OPDs explore any page below
     # their common ancestor, the OPD directory, which shows another agency's
     # page titles. Only the user's own pages and their ancestors may be explored.
@@ -160,7 +160,7 @@ def keep_privacy_on_move(request, page, destination):
 
 
 class PrivacyKeepingMoveBulkAction(MoveBulkAction):
-    """Wagtail's bulk move, refusing when a page would lose an inherited restriction.
+    """Wagtail's bulk move, rejected when a page would lose an inherited restriction.
 
     Wagtail 8.0's bulk move does not call the ``before_move_page`` hook, so the
     single-page rule is repeated here.
