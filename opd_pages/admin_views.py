@@ -158,6 +158,7 @@ class PageReadOnlyView(ReadAllRequiredMixin, WagtailAdminTemplateMixin, Template
             history=history,
             history_limit=HISTORY_LIMIT,
             is_restricted=page.get_view_restrictions().exists(),
+            public_path=page.get_url(self.request) or page.url_path,
             preview_url=reverse("opd_read_only:preview", args=[page.pk]),
             **kwargs,
         )
@@ -174,7 +175,16 @@ class PageReadOnlyPreviewView(ReadAllRequiredMixin, View):
 
 
 class ScopedPageTypesUsageView(PageTypesUsageReportView):
-    """Wagtail's page types usage report, counting only the pages the user may see."""
+    """Wagtail's page types usage report, counting only the pages the user may see.
+
+    The coordinator has no page permission, so the read-all permission also
+    opens the report.
+    """
+
+    def user_has_any_permission(self, permissions):
+        if can_read_all_opds(self.request.user):
+            return True
+        return super().user_has_any_permission(permissions)
 
     def get_queryset(self):
         user = self.request.user

@@ -5,6 +5,7 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import GroupPagePermission, Page
 
+from opd_pages.models import NewsPage
 from opd_pages.permissions import READ_ALL_OPDS_PERMISSION
 
 from .conftest import client_for
@@ -53,6 +54,7 @@ def test_detail_shows_history_without_actions(coordinator, moderator, capil_draf
     assert response.status_code == 200
     content = response.content.decode()
     assert capil_draft.title in content
+    assert "/disdukcapil/draf-jadwal/" in content
     assert moderator.username in content
     for name in ("edit", "delete", "unpublish", "move", "copy"):
         action_url = reverse(f"wagtailadmin_pages:{name}", args=[capil_draft.pk])
@@ -97,3 +99,12 @@ def test_dashboard_counts_every_page(coordinator):
     response = client_for(coordinator).get(reverse("wagtailadmin_home"))
     total = Page.objects.filter(depth__gte=3).count()
     assert f"{total} halaman" in response.content.decode()
+
+
+def test_coordinator_sees_page_types_report(coordinator, dinkes_draft):
+    response = client_for(coordinator).get(
+        reverse("wagtailadmin_reports:page_types_usage")
+    )
+    assert response.status_code == 200
+    rows = {row.model: row.count for row in response.context["object_list"]}
+    assert rows["newspage"] == NewsPage.objects.count()

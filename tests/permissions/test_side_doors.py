@@ -67,9 +67,21 @@ def page_urls(page) -> dict[str, str]:
         "move": reverse(f"{page_pages}:move", args=[page.pk]),
         "delete": reverse(f"{page_pages}:delete", args=[page.pk]),
         "unpublish": reverse(f"{page_pages}:unpublish", args=[page.pk]),
+        "add_subpage": reverse(f"{page_pages}:add_subpage", args=[page.pk]),
+        "set_privacy": reverse(f"{page_pages}:set_privacy", args=[page.pk]),
+        "revisions_revert": reverse(
+            f"{page_pages}:revisions_revert", args=[page.pk, first.pk]
+        ),
+        "workflow_preview": reverse(
+            f"{page_pages}:workflow_preview", args=[page.pk, workflow_task_id(page)]
+        ),
         "explore_page": reverse("wagtailadmin_explore", args=[page.pk]),
         "api_detail": f"/admin/api/main/pages/{page.pk}/",
     }
+
+
+def workflow_task_id(page) -> int:
+    return page.get_workflow().workflow_tasks.first().task_id
 
 
 def test_direct_urls_of_other_draft_hidden(viewer, hidden_draft):
@@ -89,6 +101,8 @@ def test_explorer_hides_other_agency(viewer, hidden_draft, disdik):
         reverse("wagtailadmin_explore", args=[disdik.pk]),
         f"/admin/api/main/pages/?child_of={disdik.pk}&for_explorer=1",
         f"/admin/api/main/pages/?child_of={directory.pk}&for_explorer=1&limit=100",
+        "/admin/api/main/pages/?search=beasiswa",
+        f"/admin/api/main/pages/?descendant_of={disdik.pk}",
     ]
     for url in urls:
         assert_hidden(client.get(url, follow=True))
@@ -179,3 +193,19 @@ def test_two_agency_editor_sees_both(two_agency_editor, dinkes_draft, capil_draf
         ).status_code
         == 200
     )
+
+
+def test_configuration_areas_refused(viewer):
+    client = client_for(viewer)
+    urls = [
+        reverse("wagtailsites:index"),
+        reverse("wagtailusers_users:index"),
+        reverse("wagtailusers_groups:index"),
+        reverse("wagtailadmin_workflows:index"),
+        reverse("wagtailadmin_workflows:task_index"),
+        reverse("wagtailadmin_collections:index"),
+        reverse("wagtailredirects:index"),
+    ]
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code in (302, 403), url
