@@ -26,6 +26,9 @@ class Clause:
     alternatives: tuple[Terms, ...]
     exact: bool = False
     corrected_from: str = ""
+    # The single words of a multi-word span the citizen typed; they match as a
+    # weaker fallback, never the words of an expansion.
+    loose_terms: Terms = ()
 
 
 @dataclass
@@ -66,7 +69,8 @@ def expand_terms(terms: list[str], table: SynonymTable) -> list[Clause]:
             alternatives = table.lookup(span)
             if alternatives:
                 ordered = (span, *sorted(alternatives - {span}))
-                clauses.append(Clause(alternatives=ordered))
+                loose = span if len(span) > 1 else ()
+                clauses.append(Clause(alternatives=ordered, loose_terms=loose))
                 position += length
                 break
         else:

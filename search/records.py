@@ -159,7 +159,14 @@ def page_body(page: Page) -> str:
 def page_aliases(page: Page) -> list[str]:
     """Names a citizen may type for the page besides its title."""
     if isinstance(page, OPDPage):
-        names = [page.official_name, page.abbreviation, *page.other_abbreviations]
+        # The affairs an agency handles ("perizinan", "tenaga kerja") are how
+        # citizens name it when they do not know its title.
+        names = [
+            page.official_name,
+            page.abbreviation,
+            *page.other_abbreviations,
+            *(page.government_affairs or []),
+        ]
     elif isinstance(page, ServicePage):
         names = [*page.alternative_names, page.product]
     else:

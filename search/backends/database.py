@@ -26,7 +26,7 @@ from ..highlight import highlight_title, snippet
 from ..models import SearchDocument, SearchTerm
 from ..query import Clause, ParsedQuery, parse_query
 from ..records import SearchRecord
-from ..synonyms import SynonymTable, current_table
+from ..synonyms import current_table
 from .base import (
     AutocompleteSuggestion,
     FacetBucket,
@@ -40,8 +40,13 @@ from .vocabulary import Vocabulary
 
 logger = logging.getLogger(__name__)
 
-EMPTY_TABLE = SynonymTable(expansions={}, longest=1)
 RERANK_WINDOW = 200
+LOOSE_MATCH_WEIGHT = 0.5
+# Services and agency pages are where a citizen's errand ends; up to
+# BEST_BETS of them whose title or aliases match lead the results.
+DESTINATION_TYPES = ("service", "opd")
+BEST_BETS = 3
+BEST_BET_CANDIDATES = 50
 WRITE_BATCH = 500
 # BM25 weights of the FTS5 columns, in table order: title, aliases, summary
 # (with tags), body, and the two autocomplete columns, which full search skips.
@@ -87,6 +92,7 @@ def fts5_expression(clauses: list[Clause], columns: str) -> str:
     groups = []
     for clause in clauses:
         options = [f'"{" ".join(alternative)}"' for alternative in clause.alternatives]
+        options.extend(f'"{term}"' for term in clause.loose_terms)
         groups.append("(" + " OR ".join(options) + ")")
     return "{" + columns + "} : (" + " OR ".join(groups) + ")"
 
@@ -96,6 +102,7 @@ def tsquery_expression(clauses: list[Clause]) -> str:
     groups = []
     for clause in clauses:
         options = [" <-> ".join(alternative) for alternative in clause.alternatives]
+        options.extend(clause.loose_terms)
         groups.append("(" + " | ".join(options) + ")")
     return " | ".join(groups)
 
@@ -128,13 +135,23 @@ def filter_conditions(filters: SearchFilters) -> tuple[list[str], list]:
     return conditions, params
 
 
-def clause_matches(clause: Clause, padded_terms: str) -> bool:
-    """Whether any alternative of ``clause`` occurs in space-padded term text."""
-    return any(f" {' '.join(alt)} " in padded_terms for alt in clause.alternatives)
+def clause_match(clause: Clause, padded_terms: str) -> float:
+    """Return 1 when an alternative of ``clause`` occurs in space-padded term text.
+
+    Without a full match, each loose term found adds an equal share of
+    ``LOOSE_MATCH_WEIGHT``, so "lowongan kerja" still counts a page that
+    says only "kerja", for less.
+    """
+    if any(f" {' '.join(alt)} " in padded_terms for alt in clause.alternatives):
+        return 1.0
+    if not clause.loose_terms:
+        return 0.0
+    present = sum(f" {term} " in padded_terms for term in clause.loose_terms)
+    return LOOSE_MATCH_WEIGHT * present / len(clause.loose_terms)
 
 
 def rescore(base: float, row: SearchDocument, clauses: list[Clause]) -> float:
-    """Combine the full-text score with coverage, title matches and type boost.
+    """Combine the full-text score (type boost included) with coverage and title matches.
 
     Coverage (share of clauses matched anywhere) is squared, so a page that
     matches every part of a query beats one that repeats a single word. A
@@ -146,11 +163,11 @@ def rescore(base: float, row: SearchDocument, clauses: list[Clause]) -> float:
     )
     padded_all = f" {everywhere} "
     padded_title = f" {row.title_terms} | {row.alias_terms} "
-    matched = sum(clause_matches(clause, padded_all) for clause in clauses)
-    in_title = sum(clause_matches(clause, padded_title) for clause in clauses)
+    matched = sum(clause_match(clause, padded_all) for clause in clauses)
+    in_title = sum(clause_match(clause, padded_title) for clause in clauses)
     coverage = (matched / len(clauses)) ** 2
     title_bonus = 1.0 + 0.5 * in_title / len(clauses)
-    return base * coverage * title_bonus * row.rank_boost
+    return base * coverage * title_bonus
 
 
 class DatabaseBackend:
@@ -239,14 +256,8 @@ class DatabaseBackend:
     def search(self, request: SearchRequest) -> SearchResults:
         """Run a citizen search with filters, facets, highlights and a suggestion."""
         vocabulary = Vocabulary()
-        table = current_table()
-        parsed = parse_query(request.text, table, vocabulary.corrections)
+        parsed = parse_query(request.text, current_table(), vocabulary.corrections)
         results = self._search_parsed(parsed, request)
-        if results.total == 0 and any(len(c.alternatives) > 1 for c in parsed.clauses):
-            # A phrase the synonyms matched found nothing, so fall back to the
-            # typed words one by one, without expansion.
-            loose = parse_query(request.text, EMPTY_TABLE, vocabulary.corrections)
-            results = self._search_parsed(loose, request)
         if results.total == 0 and parsed.clauses:
             results.suggestion = self._suggest(request, vocabulary)
         return results
@@ -258,7 +269,8 @@ class DatabaseBackend:
             return SearchResults(total=0, hits=[], facets={})
         rows = self._match(parsed.clauses, request.filters)
         facets = count_facets(rows)
-        ranked = self._rerank(rows, parsed.clauses)
+        best_bets = self._best_bets(parsed.clauses, request.filters)
+        ranked = self._rerank(rows, parsed.clauses, best_bets)
         page_ids = ranked[request.offset : request.offset + request.page_size]
         documents = SearchDocument.objects.in_bulk([pk for pk, _ in page_ids])
         terms = parsed.highlight_phrases
@@ -271,7 +283,7 @@ class DatabaseBackend:
         if connection.vendor == "postgresql":
             sql = (
                 f"SELECT d.id, ts_rank_cd('{POSTGRES_WEIGHTS}', d.search_vector, "  # noqa: S608
-                f"to_tsquery('simple', %s), 1) AS score, {FACET_COLUMNS} "
+                f"to_tsquery('simple', %s), 1) * d.rank_boost AS score, {FACET_COLUMNS} "
                 f"FROM {table} d WHERE d.search_vector @@ to_tsquery('simple', %s) "
             )
             expression = tsquery_expression(clauses)
@@ -279,7 +291,7 @@ class DatabaseBackend:
         else:
             sql = (
                 f"SELECT d.id, -bm25(citizen_search_fts, {SQLITE_COLUMN_WEIGHTS}) "  # noqa: S608
-                f"AS score, {FACET_COLUMNS} FROM citizen_search_fts "
+                f"* d.rank_boost AS score, {FACET_COLUMNS} FROM citizen_search_fts "
                 f"JOIN {table} d ON d.id = citizen_search_fts.rowid "
                 "WHERE citizen_search_fts MATCH %s "
             )
@@ -291,18 +303,59 @@ class DatabaseBackend:
             return cursor.fetchall()
 
     def _rerank(
-        self, rows: list[tuple], clauses: list[Clause]
+        self, rows: list[tuple], clauses: list[Clause], best_bets: list[int]
     ) -> list[tuple[int, float]]:
         window = rows[:RERANK_WINDOW]
+        all_scores = {row[0]: row[1] for row in rows}
+        base_scores = {row[0]: row[1] for row in window}
+        base_scores.update({pk: all_scores.get(pk, 0.0) for pk in best_bets})
         documents = SearchDocument.objects.only(
-            "title_terms", "alias_terms", "summary_terms", "body_terms", "rank_boost"
-        ).in_bulk([row[0] for row in window])
+            "title_terms", "alias_terms", "summary_terms", "body_terms"
+        ).in_bulk(list(base_scores))
         rescored = [
-            (row[0], rescore(row[1], documents[row[0]], clauses)) for row in window
+            (pk, rescore(score, documents[pk], clauses))
+            for pk, score in base_scores.items()
         ]
         rescored.sort(key=lambda item: (-item[1], item[0]))
-        rest = [(row[0], float(row[1])) for row in rows[RERANK_WINDOW:]]
-        return rescored + rest
+        # Destination pages named by the query come first, in score order.
+        bet_set = set(best_bets)
+        first = [item for item in rescored if item[0] in bet_set][:BEST_BETS]
+        chosen = {pk for pk, _ in first}
+        others = [item for item in rescored if item[0] not in chosen]
+        rest = [
+            (row[0], float(row[1]))
+            for row in rows[RERANK_WINDOW:]
+            if row[0] not in chosen
+        ]
+        return first + others + rest
+
+    def _best_bets(self, clauses: list[Clause], filters: SearchFilters) -> list[int]:
+        """Return services and agencies whose title or aliases match the query.
+
+        A citizen who types words from a service's name or an agency's name or
+        affairs wants that page, however many news items repeat the words.
+        """
+        conditions, params = filter_conditions(filters)
+        types = ", ".join(["%s"] * len(DESTINATION_TYPES))
+        conditions.append(f"d.content_type IN ({types})")
+        params.extend(DESTINATION_TYPES)
+        table = SearchDocument._meta.db_table
+        if connection.vendor == "postgresql":
+            sql = (
+                f"SELECT d.id FROM {table} d WHERE "  # noqa: S608
+                "ts_filter(d.search_vector, '{a}') @@ to_tsquery('simple', %s) "
+            )
+            params = [tsquery_expression(clauses), *params]
+        else:
+            sql = (
+                f"SELECT d.id FROM citizen_search_fts JOIN {table} d "  # noqa: S608
+                "ON d.id = citizen_search_fts.rowid WHERE citizen_search_fts MATCH %s "
+            )
+            params = [fts5_expression(clauses, "title_terms alias_terms"), *params]
+        sql += "AND " + " AND ".join(conditions) + f" LIMIT {BEST_BET_CANDIDATES}"
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return [row[0] for row in cursor.fetchall()]
 
     def _suggest(self, request: SearchRequest, vocabulary: Vocabulary) -> str | None:
         suggestion = vocabulary.suggest_text(request.text)
