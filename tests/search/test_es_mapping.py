@@ -130,10 +130,7 @@ def test_record_fields_match_mapping():
 
 def test_mapping_from_all_models_has_no_conflict():
     properties = index_body()["mappings"]["properties"]
-    sources = {
-        content_type: properties
-        for content_type in [*CONTENT_TYPES.values(), DOCUMENT_TYPE]
-    }
+    sources = dict.fromkeys([*CONTENT_TYPES.values(), DOCUMENT_TYPE], properties)
     assert merge_field_definitions(sources) == properties
 
 
