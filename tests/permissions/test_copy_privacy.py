@@ -52,6 +52,20 @@ def private_child(private_section):
     return publish_child(private_section, "Memo internal", "memo")
 
 
+def graphql_page_title(page_id):
+    """Return the title the public GraphQL API gives for a page id, or None."""
+    response = Client().post(
+        "/graphql/",
+        {
+            "query": "query($id: ID) { page(id: $id) { title } }",
+            "variables": {"id": str(page_id)},
+        },
+        content_type="application/json",
+    )
+    page = response.json()["data"]["page"]
+    return page["title"] if page else None
+
+
 def error_messages(response):
     return [str(message) for message in get_messages(response.wsgi_request)]
 
@@ -92,6 +106,9 @@ def test_copy_with_own_restriction_stays_private(moderator, disdukcapil):
     response = Client().get(copy.url)
     assert response.status_code == 302
     assert "/login" in response["Location"]
+    assert graphql_page_title(copy.pk) is None
+    public = publish_child(disdukcapil, "Notulen terbuka", "notulen-terbuka")
+    assert graphql_page_title(public.pk) == "Notulen terbuka"
 
 
 def test_copy_out_of_private_section_blocked(moderator, private_child, disdukcapil):
