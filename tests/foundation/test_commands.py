@@ -40,11 +40,6 @@ def test_ensure_admin_uses_given_password(monkeypatch):
     assert authenticate(username="admin", password="kata-sandi-pilihan") is not None
 
 
-@pytest.mark.xfail(
-    reason="ensure_admin always reports the username 'admin', even when "
-    "ADMIN_USERNAME chose another",
-    strict=True,
-)
 def test_ensure_admin_reports_chosen_username(monkeypatch):
     monkeypatch.setenv("ADMIN_USERNAME", "pengelola")
     monkeypatch.setenv("ADMIN_PASSWORD", "kata-sandi-pilihan")

@@ -7,8 +7,8 @@ from django.core.management.base import BaseCommand
 
 class Command(BaseCommand):
     help = (
-        "Create the superuser 'admin' when no superuser exists. The password comes "
-        "from ADMIN_PASSWORD, or is generated and printed once."
+        "Create a superuser when none exists: name from ADMIN_USERNAME (default "
+        "'admin'), password from ADMIN_PASSWORD, or generated and printed once."
     )
 
     def handle(self, *args, **options):
@@ -22,8 +22,9 @@ class Command(BaseCommand):
         generated = not password
         if generated:
             password = secrets.token_urlsafe(12)
+        username = os.environ.get("ADMIN_USERNAME", "admin")
         User.objects.create_superuser(
-            username=os.environ.get("ADMIN_USERNAME", "admin"),
+            username=username,
             email=os.environ.get("ADMIN_EMAIL", "admin@localhost"),
             password=password,
         )
