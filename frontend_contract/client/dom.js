@@ -45,7 +45,7 @@ function append(element, children) {
 // from the API is dropped, so a bad value in a page cannot run script here.
 const ALLOWED_TAGS = new Set([
   "A", "B", "BLOCKQUOTE", "BR", "CODE", "EM", "H2", "H3", "H4", "H5", "HR", "I",
-  "LI", "OL", "P", "STRONG", "SUB", "SUP", "TABLE", "TBODY", "TD", "TH", "THEAD",
+  "LI", "MARK", "OL", "P", "STRONG", "SUB", "SUP", "TABLE", "TBODY", "TD", "TH", "THEAD",
   "TR", "UL",
 ]);
 const ALLOWED_ATTRIBUTES = { A: ["href"], TD: ["colspan", "rowspan"], TH: ["colspan", "rowspan", "scope"] };

@@ -12,18 +12,27 @@ export function pageUrl(path) {
   return `/${pagePath(path)}/`;
 }
 
-// Link a page to its screen in this client, or to its public URL otherwise.
+// Client routes by GraphQL page type and by search content type. Other
+// pages and documents open at their public URL, served by Wagtail.
+const ROUTE_PREFIXES = {
+  ServicePage: "#/layanan/",
+  SERVICE: "#/layanan/",
+  NewsPage: "#/berita/",
+  NEWS: "#/berita/",
+  OPDPage: "#/opd/",
+  OPD: "#/opd/",
+};
+
+// Return the client route of a page or search hit, else its public URL.
+export function hrefFor(url, type) {
+  const prefix = ROUTE_PREFIXES[type];
+  return prefix ? `${prefix}${pagePath(url)}` : url;
+}
+
 export function pageLink(page, label) {
-  const url = page.urlPath || page.url;
-  const path = pagePath(url);
-  const type = String(page.__typename || page.pageType || "").toLowerCase();
-  let href = url;
-  if (type.includes("service") || type.includes("layanan")) {
-    href = `#/layanan/${path}`;
-  } else if (type.includes("news") || type.includes("berita")) {
-    href = `#/berita/${path}`;
-  } else if (type.includes("opd")) {
-    href = `#/opd/${page.slug || path}`;
-  }
-  return h("a", { href }, label ?? page.title);
+  return h("a", { href: hrefFor(page.urlPath, page.__typename) }, label ?? page.title);
+}
+
+export function hitLink(hit, label) {
+  return h("a", { href: hrefFor(hit.url, hit.contentType) }, label ?? hit.title);
 }

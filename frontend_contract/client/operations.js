@@ -1,5 +1,6 @@
 // Names of the documented operations each screen runs, as written in
-// frontend_contract/operations/*.graphql.
+// frontend_contract/operations/*.graphql. The Client* ones live in
+// client-content.graphql.
 export const OPERATIONS = {
   home: "ClientHome",
   directory: "ClientOpdDirectory",

@@ -44,7 +44,7 @@ function opdLabel(opd) {
 
 function newsCard(item) {
   return [
-    h("h3", {}, pageLink({ __typename: "NewsPage", ...item })),
+    h("h3", {}, pageLink(item)),
     h("p", { class: "meta" }, [formatDate(item.date), item.opd ? ` · ${opdLabel(item.opd)}` : ""]),
     item.summary ? h("p", {}, item.summary) : null,
   ];
@@ -52,7 +52,7 @@ function newsCard(item) {
 
 function serviceCard(item) {
   return [
-    h("h3", {}, pageLink({ __typename: "ServicePage", ...item })),
+    h("h3", {}, pageLink(item)),
     item.summary ? h("p", {}, item.summary) : null,
   ];
 }
@@ -170,7 +170,7 @@ export async function opdProfile({ api, args }) {
     contactList(opd),
     h("section", { id: "layanan" }, h("h2", {}, "Layanan"), cardList(nodes(opd.services), serviceCard, "Belum ada layanan yang diterbitkan.")),
     h("section", { id: "berita" }, h("h2", {}, "Berita"), cardList(nodes(opd.news), newsCard, "Belum ada berita.")),
-    h("p", {}, h("a", { href: `#/cari?${new URLSearchParams({ opd: opd.slug })}` }, `Cari di ${opd.abbreviation || opd.title}`)),
+    h("p", {}, h("a", { href: `#/cari?${new URLSearchParams({ opd: opd.id })}` }, `Cari di ${opd.abbreviation || opd.title}`)),
   ];
 }
 

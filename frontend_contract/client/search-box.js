@@ -2,25 +2,27 @@
 
 import { MissingOperationError } from "./api.js";
 import { debounce, h } from "./dom.js";
+import { hrefFor } from "./links.js";
 
 const MIN_PREFIX_LENGTH = 2;
-
-function suggestionText(item) {
-  return typeof item === "string" ? item : item.title || item.text || item.value || "";
-}
 
 function submitSearch(query, extra = {}) {
   const params = new URLSearchParams({ q: query.trim(), ...extra });
   window.location.hash = `#/cari?${params}`;
 }
 
-function suggestionItem(item, index) {
-  const text = suggestionText(item);
-  const option = h("li", { role: "option", id: `saran-${index}`, class: "suggestion", "data-text": text }, text);
-  if (item && item.opd) {
-    option.append(h("span", { class: "meta" }, ` · ${item.opd.abbreviation || item.opd.title}`));
+// A suggestion is a page: choosing it opens that page.
+function openSuggestion(option) {
+  const href = option.dataset.href;
+  if (href.startsWith("#")) {
+    window.location.hash = href;
+  } else {
+    window.location.assign(href);
   }
-  return option;
+}
+
+function suggestionItem(item, index) {
+  return h("li", { role: "option", id: `saran-${index}`, class: "suggestion", "data-href": hrefFor(item.url, item.contentType) }, item.title);
 }
 
 // Build the form; `query` prefills it and `extra` keeps filters on submit.
@@ -77,8 +79,7 @@ export function searchForm({ api, query = "", extra = {} }) {
     if (input.value.trim() !== prefix) {
       return;
     }
-    const raw = data.autocomplete;
-    const items = Array.isArray(raw) ? raw : raw?.suggestions || [];
+    const items = data.autocomplete;
     if (!items.length) {
       close();
       return;
@@ -102,9 +103,9 @@ export function searchForm({ api, query = "", extra = {} }) {
       close();
     } else if (event.key === "Enter" && active >= 0) {
       event.preventDefault();
-      const text = list.querySelectorAll("[role=option]")[active].dataset.text;
+      const option = list.querySelectorAll("[role=option]")[active];
       close();
-      submitSearch(text, extra);
+      openSuggestion(option);
     }
   });
   list.addEventListener("mousedown", (event) => {
@@ -112,7 +113,7 @@ export function searchForm({ api, query = "", extra = {} }) {
     if (option) {
       event.preventDefault();
       close();
-      submitSearch(option.dataset.text, extra);
+      openSuggestion(option);
     }
   });
   input.addEventListener("blur", () => setTimeout(close, 100));

@@ -1,19 +1,30 @@
 // The search screen: results across every OPD, with facets to narrow them.
 
-import { formatDate, h } from "./dom.js";
-import { pageLink } from "./links.js";
+import { formatDate, h, richText } from "./dom.js";
+import { hitLink } from "./links.js";
 import { searchForm } from "./search-box.js";
 
-// Route parameters (Indonesian, shown in the address bar) and the filter
-// each one sets. The facet of the same name in the response offers values.
+const PAGE_SIZE = 10;
+
+// Route parameters (Indonesian, shown in the address bar), the facet of the
+// response that offers their values, and the SearchFilterInput field each
+// one sets. Every filter takes one value from the client.
 const FILTERS = [
-  { param: "opd", facet: "opd", label: "Perangkat daerah" },
-  { param: "jenis", facet: "contentType", label: "Jenis konten" },
-  { param: "kecamatan", facet: "region", label: "Kecamatan" },
+  { param: "opd", facet: "opd", input: "opdIds", label: "Perangkat daerah" },
+  { param: "jenis", facet: "contentType", input: "contentTypes", label: "Jenis konten", isEnum: true },
+  { param: "kategori", facet: "category", input: "categories", label: "Kategori informasi", isEnum: true },
+  { param: "kecamatan", facet: "region", input: "regionIds", label: "Kecamatan" },
 ];
+
+// Facet buckets name an enum filter in lower case ("service", "serta_merta")
+// while SearchFilterInput takes the enum name ("SERVICE", "SERTA_MERTA").
+function enumName(value) {
+  return String(value).toUpperCase().replace(/-/g, "_");
+}
 
 function searchHref(params, changes) {
   const next = new URLSearchParams(params);
+  next.delete("halaman");
   for (const [name, value] of Object.entries(changes)) {
     if (value === null || value === undefined || value === "") {
       next.delete(name);
@@ -21,46 +32,36 @@ function searchHref(params, changes) {
       next.set(name, value);
     }
   }
-  next.delete("halaman");
-  if ("halaman" in changes && changes.halaman) {
-    next.set("halaman", changes.halaman);
-  }
   return `#/cari?${next}`;
 }
 
-function variablesFrom(params) {
-  const variables = { query: params.get("q") || "" };
-  for (const filter of FILTERS) {
-    if (params.get(filter.param)) {
-      variables[filter.facet] = params.get(filter.param);
-    }
-  }
+function currentPage(params) {
   const page = Number.parseInt(params.get("halaman") || "1", 10);
-  variables.page = Number.isFinite(page) && page > 0 ? page : 1;
-  return variables;
+  return Number.isFinite(page) && page > 0 ? page : 1;
 }
 
-function facetValues(facets, name) {
-  if (!facets) {
-    return [];
+function variablesFrom(params) {
+  const filters = {};
+  for (const filter of FILTERS) {
+    if (params.get(filter.param)) {
+      const value = params.get(filter.param);
+      filters[filter.input] = [filter.isEnum ? enumName(value) : value];
+    }
   }
-  if (Array.isArray(facets)) {
-    return facets.find((facet) => facet.name === name || facet.field === name)?.values || [];
-  }
-  return facets[name] || [];
+  return { query: params.get("q") || "", filters, page: currentPage(params), pageSize: PAGE_SIZE };
 }
 
 function facetSection(filter, facets, params) {
-  const values = facetValues(facets, filter.facet);
+  const buckets = facets[filter.facet] || [];
   const selected = params.get(filter.param);
-  if (!values.length && !selected) {
+  if (!buckets.length) {
     return null;
   }
-  const items = values.map((value) => {
-    const isSelected = value.value === selected;
-    const href = searchHref(params, { [filter.param]: isSelected ? null : value.value });
+  const items = buckets.map((bucket) => {
+    const isSelected = bucket.value === selected;
+    const href = searchHref(params, { [filter.param]: isSelected ? null : bucket.value });
     return h("li", {}, h("a", { href, class: isSelected ? "facet selected" : "facet", "aria-current": isSelected ? "true" : null },
-      value.label || value.value, h("span", { class: "count" }, ` (${value.count})`)));
+      bucket.label, h("span", { class: "count" }, ` (${bucket.count})`)));
   });
   return h("section", { class: "facet-group", "data-facet": filter.param }, h("h2", {}, filter.label), h("ul", {}, items));
 }
@@ -68,69 +69,84 @@ function facetSection(filter, facets, params) {
 function activeFilters(params, facets) {
   const chips = FILTERS.filter((filter) => params.get(filter.param)).map((filter) => {
     const value = params.get(filter.param);
-    const known = facetValues(facets, filter.facet).find((item) => item.value === value);
-    return h("a", { class: "chip", href: searchHref(params, { [filter.param]: null }), "aria-label": `Hapus saringan ${filter.label}` },
-      `${filter.label}: ${known?.label || value} ✕`);
+    const bucket = (facets[filter.facet] || []).find((item) => item.value === value);
+    return h("a", { class: "chip", href: searchHref(params, { [filter.param]: null }), title: `Hapus saringan ${filter.label}` },
+      `${filter.label}: ${bucket?.label || value} ✕`);
   });
   return chips.length ? h("p", { class: "active-filters" }, chips) : null;
 }
 
 function opdSelect(params, facets) {
-  const values = facetValues(facets, "opd");
-  if (!values.length) {
+  const buckets = facets.opd || [];
+  if (!buckets.length) {
     return null;
   }
   const select = h("select", { id: "saring-opd", name: "opd" },
     h("option", { value: "" }, "Semua perangkat daerah"),
-    values.map((value) => h("option", { value: value.value, selected: value.value === params.get("opd") }, `${value.label || value.value} (${value.count})`)));
+    buckets.map((bucket) => h("option", { value: bucket.value, selected: bucket.value === params.get("opd") }, `${bucket.label} (${bucket.count})`)));
   select.addEventListener("change", () => {
     window.location.hash = searchHref(params, { opd: select.value });
   });
-  return h("p", { class: "opd-select" }, h("label", { for: "saring-opd" }, "Saring menurut perangkat daerah "), select);
+  return h("p", { class: "opd-select" }, h("label", { for: "saring-opd" }, "Saring menurut perangkat daerah"), select);
 }
 
-function resultItem(result) {
-  const page = result.page || result;
-  const opd = result.opd || page.opd;
+function typeLabel(hit, facets) {
+  return (facets.contentType || []).find((bucket) => enumName(bucket.value) === hit.contentType)?.label || "";
+}
+
+function resultItem(hit, facets) {
+  const meta = [typeLabel(hit, facets), hit.opd?.abbreviation, hit.regionName].filter(Boolean).join(" · ");
+  // titleHighlight and snippet are escaped HTML whose only markup is <mark>.
   return h("li", { class: "result" },
-    h("p", { class: "meta" }, [result.typeLabel || result.contentTypeLabel || "", opd ? ` · ${opd.abbreviation || opd.title}` : ""].filter(Boolean).join("")),
-    h("h3", {}, pageLink({ ...page, pageType: result.contentType || result.type || page.pageType || page.__typename })),
-    result.snippet || page.summary ? h("p", {}, result.snippet || page.summary) : null,
-    result.date ? h("p", { class: "meta" }, formatDate(result.date)) : null);
+    h("p", { class: "meta result-source" }, meta),
+    h("h3", {}, hitLink(hit, richText(hit.titleHighlight || hit.title))),
+    hit.snippet ? h("p", { class: "snippet" }, richText(hit.snippet)) : (hit.summary ? h("p", {}, hit.summary) : null),
+    hit.publishedOn ? h("p", { class: "meta" }, formatDate(hit.publishedOn)) : null);
 }
 
-function pager(params, current, total, perPage) {
-  const pages = Math.ceil(total / (perPage || 10));
+function pager(params, result) {
+  const pages = Math.ceil(result.total / result.pageSize);
   if (pages <= 1) {
     return null;
   }
+  const page = result.page;
   return h("nav", { class: "pager", "aria-label": "Halaman hasil" },
-    current > 1 ? h("a", { href: searchHref(params, { halaman: String(current - 1) }) }, "‹ Sebelumnya") : null,
-    h("span", {}, ` Halaman ${current} dari ${pages} `),
-    current < pages ? h("a", { href: searchHref(params, { halaman: String(current + 1) }) }, "Berikutnya ›") : null);
+    page > 1 ? h("a", { href: searchHref(params, { halaman: String(page - 1) }) }, "‹ Sebelumnya") : null,
+    h("span", {}, `Halaman ${page} dari ${pages}`),
+    page < pages ? h("a", { href: searchHref(params, { halaman: String(page + 1) }) }, "Berikutnya ›") : null);
+}
+
+function suggestionLine(params, suggestion) {
+  if (!suggestion) {
+    return null;
+  }
+  return h("p", { class: "did-you-mean" }, "Mungkin maksud Anda: ", h("a", { href: searchHref(params, { q: suggestion }) }, suggestion), "?");
 }
 
 export async function search({ api, params }) {
   const query = params.get("q") || "";
   const extra = Object.fromEntries(FILTERS.filter((f) => params.get(f.param)).map((f) => [f.param, params.get(f.param)]));
   const form = searchForm({ api, query, extra });
-  if (!query.trim() && !Object.keys(extra).length) {
-    return [h("h1", {}, "Cari"), form, h("p", {}, "Tulis apa yang Anda perlukan, misalnya “perpanjang ktp”.")];
+  if (!query.trim()) {
+    const scope = Object.keys(extra).length ? "Saringan yang dipilih tetap berlaku. " : "";
+    return [h("h1", {}, "Cari"), form, h("p", {}, scope, "Tulis apa yang Anda perlukan, misalnya “perpanjang ktp”.")];
   }
-  const variables = variablesFrom(params);
-  const data = await api.run(api.OPERATIONS.search, variables);
+  const data = await api.run(api.OPERATIONS.search, variablesFrom(params));
   const result = data.search;
-  const items = result.results || result.items || result.hits || [];
-  const total = result.total ?? result.totalCount ?? items.length;
+  const facets = result.facets || {};
   return [
-    h("h1", {}, query ? `Hasil pencarian “${query}”` : "Hasil pencarian"),
+    h("h1", {}, `Hasil pencarian “${query}”`),
     form,
-    activeFilters(params, result.facets),
-    opdSelect(params, result.facets),
-    h("p", { class: "summary", "data-total": total }, `${total} hasil ditemukan.`),
+    suggestionLine(params, result.suggestion),
+    activeFilters(params, facets),
+    opdSelect(params, facets),
+    h("p", { class: "summary", "data-total": result.total }, `${result.total} hasil ditemukan.`),
     h("div", { class: "search-layout" },
-      h("aside", { class: "facets", "aria-label": "Saringan" }, FILTERS.map((filter) => facetSection(filter, result.facets, params))),
-      h("div", {}, items.length ? h("ol", { class: "results" }, items.map(resultItem)) : h("p", { class: "empty" }, "Tidak ada hasil. Coba kata lain atau hapus saringan."),
-        pager(params, variables.page, total, result.perPage || result.pageSize))),
+      h("aside", { class: "facets", "aria-label": "Saringan" }, FILTERS.map((filter) => facetSection(filter, facets, params))),
+      h("div", {},
+        result.hits.length
+          ? h("ol", { class: "results" }, result.hits.map((hit) => resultItem(hit, facets)))
+          : h("p", { class: "empty" }, "Tidak ada hasil. Coba kata lain atau hapus saringan."),
+        pager(params, result))),
   ];
 }

@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from opd_pages.freshness.models import OutdatedReport
+from opd_pages.models import OPDPage
 
 from .browsing import screenshot
 
@@ -20,17 +21,17 @@ def search_from_home(page, text: str) -> None:
     expect(page.locator(".results")).to_be_visible()
 
 
-# TODO: the Search and Autocomplete operations are not in the contract yet;
-# remove this mark once operations/search.graphql lands.
-@pytest.mark.xfail(reason="Search and Autocomplete operations missing")
 def test_search_reaches_service_page(new_page):
     page = new_page()
 
-    # Autocomplete offers completions while the citizen types.
+    # Autocomplete offers pages while the citizen types; Enter opens one.
     page.goto("/")
-    page.type("#cari", "perpan", delay=30)
+    page.type("#cari", "akta k", delay=30)
     expect(page.locator("#saran [role=option]").first).to_be_visible()
     screenshot(page, "client-autocomplete")
+    page.press("#cari", "ArrowDown")
+    page.press("#cari", "Enter")
+    expect(page).to_have_url(re.compile(r"#/layanan/disdukcapil/akta-"))
 
     # The search finds the KTP service of Disdukcapil.
     search_from_home(page, "perpanjang ktp")
@@ -39,11 +40,14 @@ def test_search_reaches_service_page(new_page):
     screenshot(page, "client-search-mobile")
 
     # Filtering by OPD keeps only that OPD's results.
-    page.select_option("#saring-opd", "disdukcapil")
-    expect(page).to_have_url(re.compile(r"opd=disdukcapil"))
+    disdukcapil_id = str(OPDPage.objects.get(slug="disdukcapil").pk)
+    page.select_option("#saring-opd", disdukcapil_id)
+    expect(page).to_have_url(re.compile(rf"opd={disdukcapil_id}\b"))
     expect(page.locator(".chip")).to_contain_text("Perangkat daerah")
-    for meta in page.locator(".result .meta").all_inner_texts():
-        assert "Disdukcapil" in meta
+    sources = page.locator(".result-source").all_inner_texts()
+    assert sources
+    for source in sources:
+        assert "Disdukcapil" in source
 
     # A facet link narrows the results further and can be removed again.
     facet = page.locator("[data-facet=jenis] a.facet").first
@@ -94,7 +98,6 @@ def test_directory_leads_to_opd_services(new_page):
     screenshot(page, "client-opd-profile")
 
 
-@pytest.mark.xfail(reason="Search operation missing")
 def test_desktop_search_screenshot(new_page):
     page = new_page(width=1280, height=800)
     search_from_home(page, "perpanjang ktp")

@@ -30,9 +30,6 @@ def create_and_submit_news(page, parent_id: int) -> None:
     page.wait_for_url(f"**/admin/pages/{parent_id}/**")
 
 
-# TODO: the OPD profile and search operations do not exist yet, so the client
-# cannot show the news; remove this mark once they are in the contract.
-@pytest.mark.xfail(reason="client operations OpdProfile and Search missing")
 def test_editor_news_reaches_citizens(new_page, make_user):
     disdukcapil = OPDPage.objects.get(slug="disdukcapil")
     other_service = ServicePage.objects.exclude(opd=disdukcapil).first()
