@@ -29,7 +29,7 @@ class Command(BaseCommand):
             password=password,
         )
         self.stdout.write(
-            self.style.SUCCESS("ensure_admin: created superuser 'admin'.")
+            self.style.SUCCESS(f"ensure_admin: created superuser {username!r}.")
         )
         if generated:
             self.stdout.write(
