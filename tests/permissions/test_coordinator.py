@@ -1,12 +1,19 @@
 """The coordinator reads every OPD's pages, drafts included, and changes none."""
 
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.core.management import call_command
 from django.urls import reverse
+from django.utils.html import escape
 from wagtail.models import GroupPagePermission, Page
 
 from opd_pages.models import NewsPage
-from opd_pages.permissions import READ_ALL_OPDS_PERMISSION
+from opd_pages.permissions import (
+    READ_ALL_OPDS_CODENAME,
+    READ_ALL_OPDS_NAME,
+    READ_ALL_OPDS_PERMISSION,
+)
 
 from .conftest import client_for
 
@@ -108,3 +115,20 @@ def test_coordinator_sees_page_types_report(coordinator, dinkes_draft):
     assert response.status_code == 200
     rows = {row.model: row.count for row in response.context["object_list"]}
     assert rows["newspage"] == NewsPage.objects.count()
+
+
+def test_group_editor_offers_read_all_permission():
+    superuser = get_user_model().objects.create_superuser(
+        "root-uji", "root@example.invalid", "x"
+    )
+    group = Group.objects.get(name="Koordinator")
+    response = client_for(superuser).get(
+        reverse("wagtailusers_groups:edit", args=[group.pk])
+    )
+    assert response.status_code == 200
+    assert escape(READ_ALL_OPDS_NAME) in response.content.decode()
+
+
+def test_bootstrap_keeps_one_read_all_permission():
+    call_command("bootstrap", verbosity=0)
+    assert Permission.objects.filter(codename=READ_ALL_OPDS_CODENAME).count() == 1
