@@ -110,9 +110,15 @@ def add_page():
 
 
 @pytest.fixture
-def make_news(add_page):
-    """Publish ``count`` news pages under ``opd`` with the given tags and image."""
+def make_news():
+    """Create ``count`` live news pages under ``opd`` with the given tags and image.
+
+    The pages are created live without a revision, which is much faster than
+    publishing and gives the same public rows.
+    """
     import datetime
+
+    from django.utils import timezone
 
     from opd_pages.models import NewsPage
 
@@ -126,9 +132,12 @@ def make_news(add_page):
                 date=start + datetime.timedelta(days=index),
                 summary=f"Ringkasan {index}",
                 hero_image=image,
+                live=True,
+                first_published_at=timezone.now(),
+                last_published_at=timezone.now(),
             )
             page.tags.add(*tags)
-            pages.append(add_page(opd, page))
+            pages.append(opd.add_child(instance=page))
         return pages
 
     return make

@@ -17,26 +17,27 @@ def client(live_server, bootstrapped_transactional_db):
         yield session
 
 
+def request(document, **variables):
+    query = gql(document)
+    query.variable_values = variables
+    return query
+
+
 def test_client_runs_documented_operations(client):
     documents = build_operation_documents()
-    profile = client.execute(
-        gql(documents["OpdProfile"]), variable_values={"slug": "disdukcapil"}
-    )
+    profile = client.execute(request(documents["OpdProfile"], slug="disdukcapil"))
     services = {node["urlPath"] for node in profile["opd"]["services"]["nodes"]}
     assert "/disdukcapil/ktp-el/" in services
 
     service = client.execute(
-        gql(documents["ServiceDetail"]),
-        variable_values={"urlPath": "/disdukcapil/ktp-el/"},
+        request(documents["ServiceDetail"], urlPath="/disdukcapil/ktp-el/"),
     )
     assert service["page"]["opd"]["title"] == "Dinas Kependudukan dan Pencatatan Sipil"
 
-    directory = client.execute(
-        gql(documents["OpdDirectory"]), variable_values={"first": 50}
-    )
+    directory = client.execute(request(documents["OpdDirectory"], first=50))
     assert directory["opds"]["totalCount"] == 44
 
     # The client validated the document against the fetched schema; the
     # server rejects the page size, and the client raises its message.
     with pytest.raises(TransportQueryError, match="Invalid `first` 99"):
-        client.execute(gql(documents["NewsList"]), variable_values={"first": 99})
+        client.execute(request(documents["NewsList"], first=99))
