@@ -1,4 +1,4 @@
-"""Production settings refuse unsafe values; DATABASE_URL picks the database.
+"""Production settings reject unsafe values; DATABASE_URL picks the database.
 
 Each case imports the settings in a fresh interpreter, because settings are
 read once per process.

@@ -77,7 +77,7 @@ def test_preview_renders_latest_draft(coordinator, dinkes_draft):
 
 
 @pytest.mark.parametrize("user_fixture", ["editor", "moderator"])
-def test_read_only_views_refuse_opd_staff(request, user_fixture, dinkes_draft):
+def test_read_only_views_reject_opd_staff(request, user_fixture, dinkes_draft):
     client = client_for(request.getfixturevalue(user_fixture))
     urls = [
         reverse("opd_read_only:index"),

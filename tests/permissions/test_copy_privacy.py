@@ -70,7 +70,7 @@ def error_messages(response):
     return [str(message) for message in get_messages(response.wsgi_request)]
 
 
-def test_copy_other_agency_source_refused(editor, dinkes_draft, disdukcapil):
+def test_copy_other_agency_source_rejected(editor, dinkes_draft, disdukcapil):
     response = client_for(editor).post(
         copy_url(dinkes_draft), copy_form(disdukcapil, "curian")
     )
@@ -78,7 +78,7 @@ def test_copy_other_agency_source_refused(editor, dinkes_draft, disdukcapil):
     assert not Page.objects.filter(slug="curian").exists()
 
 
-def test_alias_other_agency_source_refused(editor, dinkes_live, disdukcapil):
+def test_alias_other_agency_source_rejected(editor, dinkes_live, disdukcapil):
     response = client_for(editor).post(
         copy_url(dinkes_live), copy_form(disdukcapil, "alias-curian", alias="on")
     )
@@ -86,7 +86,7 @@ def test_alias_other_agency_source_refused(editor, dinkes_live, disdukcapil):
     assert not Page.objects.filter(slug="alias-curian").exists()
 
 
-def test_copy_own_into_other_agency_refused(moderator, capil_draft, dinkes):
+def test_copy_own_into_other_agency_rejected(moderator, capil_draft, dinkes):
     client_for(moderator).post(copy_url(capil_draft), copy_form(dinkes, "titipan"))
     assert not Page.objects.filter(slug="titipan").exists()
 

@@ -62,7 +62,7 @@ def test_listings_and_choosers_hide_other_media(editor, dinkes_document, dinkes_
         assert_hidden(response)
 
 
-def test_other_document_views_refused(editor, dinkes_document):
+def test_other_document_views_rejected(editor, dinkes_document):
     client = client_for(editor)
     for url_name in ("edit", "delete", "document_usage"):
         response = client.get(
@@ -72,7 +72,7 @@ def test_other_document_views_refused(editor, dinkes_document):
         assert_hidden(response)
 
 
-def test_other_image_views_refused(editor, dinkes_image):
+def test_other_image_views_rejected(editor, dinkes_image):
     client = client_for(editor)
     for url_name in ("edit", "delete", "image_usage", "url_generator"):
         response = client.get(
@@ -86,7 +86,7 @@ def test_other_image_views_refused(editor, dinkes_image):
     assert response.status_code in (302, 403)
 
 
-def test_other_document_edit_post_refused(editor, dinkes_document):
+def test_other_document_edit_post_rejected(editor, dinkes_document):
     client_for(editor).post(
         reverse("wagtaildocs:edit", args=[dinkes_document.pk]),
         {"title": "Diganti", "collection": dinkes_document.collection_id},
@@ -128,7 +128,7 @@ def test_upload_never_lands_in_other_collection(editor, dinkes_collection):
     assert not Image.objects.filter(collection=dinkes_collection).exists()
 
 
-def test_two_agency_upload_to_third_refused(two_agency_editor):
+def test_two_agency_upload_to_third_rejected(two_agency_editor):
     disdik_collection = Collection.objects.get(name="Dinas Pendidikan")
     response = upload_document(two_agency_editor, "Titipan", disdik_collection)
     assert response.status_code == 200

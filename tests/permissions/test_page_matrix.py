@@ -21,7 +21,7 @@ def edit_url(page):
     return reverse("wagtailadmin_pages:edit", args=[page.pk])
 
 
-def refused(response) -> bool:
+def rejected(response) -> bool:
     """Whether Wagtail rejected the request: 403, 404, or a redirect away from it."""
     return response.status_code in (302, 403, 404)
 
@@ -69,13 +69,13 @@ def test_editor_cannot_add_or_edit_other_opd(editor, dinkes, dinkes_draft):
     client = client_for(editor)
 
     response = client.post(add_url(dinkes), standard_page_form("Sisipan", "sisipan"))
-    assert refused(response)
+    assert rejected(response)
     assert not StandardPage.objects.filter(slug="sisipan").exists()
 
     response = client.post(
         edit_url(dinkes_draft), standard_page_form("Diubah", "draf-vaksin")
     )
-    assert refused(response)
+    assert rejected(response)
     dinkes_draft.refresh_from_db()
     assert dinkes_draft.draft_title != "Diubah"
 
@@ -84,11 +84,11 @@ def test_editor_cannot_add_or_edit_other_opd(editor, dinkes, dinkes_draft):
     "url_name",
     ["delete", "unpublish", "move", "copy", "set_privacy", "history"],
 )
-def test_editor_refused_actions_other_opd(editor, dinkes_live, url_name):
+def test_editor_rejected_actions_other_opd(editor, dinkes_live, url_name):
     response = client_for(editor).get(
         reverse(f"wagtailadmin_pages:{url_name}", args=[dinkes_live.pk])
     )
-    assert refused(response), response.status_code
+    assert rejected(response), response.status_code
 
 
 def test_editor_cannot_delete_or_unpublish_other(editor, dinkes_live):
@@ -103,7 +103,7 @@ def test_editor_cannot_lock_other_opd(editor, dinkes_live):
     response = client_for(editor).post(
         reverse("wagtailadmin_pages:lock", args=[dinkes_live.pk])
     )
-    assert refused(response)
+    assert rejected(response)
     dinkes_live.refresh_from_db()
     assert not dinkes_live.locked
 
@@ -112,7 +112,7 @@ def test_editor_cannot_move_own_into_other(editor, capil_draft, dinkes):
     response = client_for(editor).post(
         reverse("wagtailadmin_pages:move_confirm", args=[capil_draft.pk, dinkes.pk])
     )
-    assert refused(response)
+    assert rejected(response)
     capil_draft.refresh_from_db()
     assert capil_draft.get_parent().pk != dinkes.pk
 
@@ -130,7 +130,7 @@ def test_moderator_publishes_only_own_opd(moderator, disdukcapil, dinkes):
         add_url(dinkes),
         standard_page_form("Terbit dinkes", "terbit-dinkes", **{"action-publish": "1"}),
     )
-    assert refused(response)
+    assert rejected(response)
     assert not StandardPage.objects.filter(slug="terbit-dinkes").exists()
 
 
@@ -139,12 +139,12 @@ def test_moderator_cannot_publish_other_draft(moderator, dinkes_draft):
         edit_url(dinkes_draft),
         standard_page_form("Terbit", "draf-vaksin", **{"action-publish": "1"}),
     )
-    assert refused(response)
+    assert rejected(response)
     dinkes_draft.refresh_from_db()
     assert not dinkes_draft.live
 
 
-def test_bulk_publish_refuses_other_opd(moderator, dinkes_draft):
+def test_bulk_publish_rejects_other_opd(moderator, dinkes_draft):
     url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"])
     client_for(moderator).post(f"{url}?id={dinkes_draft.pk}", {})
     dinkes_draft.refresh_from_db()
@@ -162,11 +162,11 @@ def test_coordinator_holds_no_page_permission(coordinator, disdukcapil):
 
 def test_coordinator_cannot_edit_or_publish(coordinator, dinkes_draft):
     client = client_for(coordinator)
-    assert refused(client.get(edit_url(dinkes_draft)))
+    assert rejected(client.get(edit_url(dinkes_draft)))
     response = client.post(
         edit_url(dinkes_draft),
         standard_page_form("Terbit", "draf-vaksin", **{"action-publish": "1"}),
     )
-    assert refused(response)
+    assert rejected(response)
     dinkes_draft.refresh_from_db()
     assert not dinkes_draft.live

@@ -195,7 +195,7 @@ def test_two_agency_editor_sees_both(two_agency_editor, dinkes_draft, capil_draf
     )
 
 
-def test_configuration_areas_refused(viewer):
+def test_configuration_areas_rejected(viewer):
     client = client_for(viewer)
     urls = [
         reverse("wagtailsites:index"),
