@@ -137,3 +137,23 @@ def test_document_delete_removes_entry(backend, upload, committed):
     with committed():
         document.delete()
     assert not SearchDocument.objects.filter(key=document_key(document.pk)).exists()
+
+
+def test_exempt_information_attachment_removed(backend, upload, publish, disdukcapil):
+    import datetime as dt
+
+    from opd_pages.models import PublicInformationAttachment, PublicInformationPage
+
+    document = upload("Hasil uji konsekuensi", pdf_with_text("Data pribadi pemohon"))
+    assert document_key(document.pk) in found(backend, "uji konsekuensi")
+
+    page = PublicInformationPage(
+        title="Informasi dikecualikan pemohon",
+        category="dikecualikan",
+        exemption_reason="Pasal 17 huruf h UU 14/2008.",
+        exemption_ends_on=dt.date(2030, 1, 1),
+    )
+    page.attachments = [PublicInformationAttachment(document=document)]
+    publish(disdukcapil, page)
+    assert document_key(document.pk) not in found(backend, "uji konsekuensi")
+    assert document_key(document.pk) not in found(backend, "data pribadi pemohon")
