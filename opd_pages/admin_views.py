@@ -115,6 +115,8 @@ class AllOPDPagesView(ReadAllRequiredMixin, ReportView):
         return (
             Page.objects.filter(depth__gte=OPD_DEPTH)
             .annotate(opd_title=Subquery(opd_title))
+            .annotate_approved_schedule()
+            .prefetch_workflow_states()
             .select_related("content_type")
             .order_by("path")
         )
@@ -127,7 +129,7 @@ class PageReadOnlyView(ReadAllRequiredMixin, WagtailAdminTemplateMixin, Template
     header_icon = "doc-empty-inverse"
 
     def dispatch(self, request, page_id, *args, **kwargs):
-        self.page = get_object_or_404(Page, pk=page_id).specific
+        self.page = get_object_or_404(Page, pk=page_id, depth__gt=1).specific
         return super().dispatch(request, page_id, *args, **kwargs)
 
     def get_page_title(self):
@@ -168,7 +170,8 @@ class PageReadOnlyPreviewView(ReadAllRequiredMixin, View):
     """Render the page's latest revision, draft or not, as the public would see it."""
 
     def get(self, request, page_id):
-        page = get_object_or_404(Page, pk=page_id).specific
+        # The tree root (depth 1) is not a real page and has nothing to preview.
+        page = get_object_or_404(Page, pk=page_id, depth__gt=1).specific
         revision = page.latest_revision
         shown = revision.as_object() if revision else page
         return shown.make_preview_request(request, shown.default_preview_mode)

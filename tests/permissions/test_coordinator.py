@@ -4,6 +4,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.html import escape
 from wagtail.models import GroupPagePermission, Page
@@ -15,7 +17,7 @@ from opd_pages.permissions import (
     READ_ALL_OPDS_PERMISSION,
 )
 
-from .conftest import client_for
+from .conftest import add_draft, client_for
 
 pytestmark = pytest.mark.django_db
 
@@ -132,3 +134,30 @@ def test_group_editor_offers_read_all_permission():
 def test_bootstrap_keeps_one_read_all_permission():
     call_command("bootstrap", verbosity=0)
     assert Permission.objects.filter(codename=READ_ALL_OPDS_CODENAME).count() == 1
+
+
+def count_listing_queries(client) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("opd_read_only:index"))
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_listing_queries_do_not_grow(coordinator, dinkes):
+    client = client_for(coordinator)
+    for number in range(2):
+        add_draft(dinkes, NewsPage(title=f"Draf {number}", slug=f"draf-{number}"))
+    # The first request fills Django's content type cache.
+    count_listing_queries(client)
+    few = count_listing_queries(client)
+    for number in range(2, 10):
+        add_draft(dinkes, NewsPage(title=f"Draf {number}", slug=f"draf-{number}"))
+    assert count_listing_queries(client) == few
+
+
+def test_read_only_views_skip_tree_root(coordinator):
+    client = client_for(coordinator)
+    root = Page.get_first_root_node()
+    assert client.get(reverse("opd_read_only:page", args=[root.pk])).status_code == 404
+    response = client.get(reverse("opd_read_only:preview", args=[root.pk]))
+    assert response.status_code == 404
