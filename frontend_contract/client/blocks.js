@@ -22,8 +22,10 @@ function documentLink(block) {
 
 const RENDERERS = {
   ParagraphBlock: (block) => h("div", {}, richText(block.html)),
-  ImageBlock: (block) => block.image
-    ? h("figure", {}, h("img", { src: block.image.url, alt: block.image.altText || "", loading: "lazy" }), block.caption ? h("figcaption", {}, block.caption) : null)
+  ImageBlock: (block) => block.image?.rendition
+    ? h("figure", {},
+      h("img", { src: block.image.rendition.url, width: block.image.rendition.width, height: block.image.rendition.height, alt: block.image.altText || "", loading: "lazy" }),
+      block.caption ? h("figcaption", {}, block.caption) : null)
     : null,
   DocumentBlock: (block) => h("p", {}, documentLink(block)),
   DocumentListBlock: (block) => h("ul", {}, (block.items || []).map(documentLink).filter(Boolean).map((link) => h("li", {}, link))),

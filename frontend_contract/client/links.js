@@ -29,8 +29,9 @@ export function hrefFor(url, type) {
   return prefix ? `${prefix}${pagePath(url)}` : url;
 }
 
-export function pageLink(page, label) {
-  return h("a", { href: hrefFor(page.urlPath, page.__typename) }, label ?? page.title);
+// Link a page whose GraphQL type (e.g. "NewsPage") the caller knows.
+export function pageLink(page, type) {
+  return h("a", { href: hrefFor(page.urlPath, type) }, page.title);
 }
 
 export function hitLink(hit, label) {

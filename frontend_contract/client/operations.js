@@ -1,12 +1,11 @@
 // Names of the documented operations each screen runs, as written in
-// frontend_contract/operations/*.graphql. The Client* ones live in
-// client-content.graphql.
+// frontend_contract/operations/*.graphql.
 export const OPERATIONS = {
-  home: "ClientHome",
-  directory: "ClientOpdDirectory",
-  opdProfile: "ClientOpdProfile",
-  newsDetail: "ClientNewsDetail",
-  serviceDetail: "ClientServiceDetail",
+  home: "HomeScreen",
+  directory: "OpdDirectory",
+  opdProfile: "OpdProfile",
+  newsDetail: "NewsDetail",
+  serviceDetail: "ServiceDetail",
   pageByUrl: "ClientPageByUrl",
   pageFreshness: "PageFreshness",
   search: "Search",

@@ -1,7 +1,7 @@
 // One function per screen: each runs documented operations and returns nodes.
 
 import { streamBody } from "./blocks.js";
-import { formatDate, h } from "./dom.js";
+import { formatDate, h, richText } from "./dom.js";
 import { pageLink, pageUrl } from "./links.js";
 import { searchForm } from "./search-box.js";
 
@@ -17,22 +17,7 @@ function cardList(items, render, emptyMessage) {
 }
 
 function nodes(connection) {
-  if (!connection) {
-    return [];
-  }
-  if (Array.isArray(connection)) {
-    return connection;
-  }
-  if (Array.isArray(connection.items)) {
-    return connection.items;
-  }
-  if (Array.isArray(connection.results)) {
-    return connection.results;
-  }
-  if (Array.isArray(connection.edges)) {
-    return connection.edges.map((edge) => edge.node);
-  }
-  return [];
+  return connection?.nodes || [];
 }
 
 function opdLabel(opd) {
@@ -42,18 +27,43 @@ function opdLabel(opd) {
   return opd.abbreviation ? `${opd.abbreviation} · ${opd.title}` : opd.title;
 }
 
+function thumbnail(image) {
+  const rendition = image?.rendition;
+  if (!rendition) {
+    return null;
+  }
+  return h("img", { class: "thumb", src: rendition.url, width: rendition.width, height: rendition.height, alt: image.altText || "", loading: "lazy" });
+}
+
 function newsCard(item) {
   return [
-    h("h3", {}, pageLink(item)),
-    h("p", { class: "meta" }, [formatDate(item.date), item.opd ? ` · ${opdLabel(item.opd)}` : ""]),
+    thumbnail(item.heroImage),
+    h("h3", {}, pageLink(item, "NewsPage")),
+    h("p", { class: "meta" }, [formatDate(item.date), item.opd ? ` · ${item.opd.abbreviation}` : ""]),
     item.summary ? h("p", {}, item.summary) : null,
   ];
 }
 
 function serviceCard(item) {
   return [
-    h("h3", {}, pageLink(item)),
+    h("h3", {}, pageLink(item, "ServicePage")),
+    item.opd ? h("p", { class: "meta" }, item.opd.abbreviation) : null,
     item.summary ? h("p", {}, item.summary) : null,
+  ];
+}
+
+function announcementCard(item) {
+  const until = item.validUntil ? ` sampai ${formatDate(item.validUntil)}` : "";
+  return [
+    h("h3", {}, pageLink(item, "AnnouncementPage")),
+    h("p", { class: "meta" }, `Berlaku ${formatDate(item.validFrom)}${until}`, item.opd ? ` · ${item.opd.abbreviation}` : ""),
+  ];
+}
+
+function eventCard(item) {
+  return [
+    h("h3", {}, pageLink(item, "EventPage")),
+    h("p", { class: "meta" }, formatDate(item.start), item.location ? ` · ${item.location}` : ""),
   ];
 }
 
@@ -79,10 +89,14 @@ function freshnessNote(api, page) {
 }
 
 export async function home({ api }) {
-  const data = await api.run(api.OPERATIONS.home, { newsLimit: 5 });
+  const data = await api.run(api.OPERATIONS.home, { items: 5 });
+  const announcements = nodes(data.activeAnnouncements);
+  const events = nodes(data.upcomingEvents);
   return [
     h("section", { class: "hero" }, h("h1", {}, "Informasi publik Kota Bekasi"), searchForm({ api })),
+    announcements.length ? h("section", {}, h("h2", {}, "Pengumuman"), cardList(announcements, announcementCard)) : null,
     h("section", {}, h("h2", {}, "Berita terbaru"), cardList(nodes(data.latestNews), newsCard, "Belum ada berita.")),
+    events.length ? h("section", {}, h("h2", {}, "Agenda"), cardList(events, eventCard)) : null,
     h("section", {}, h("h2", {}, "Layanan"), cardList(nodes(data.services), serviceCard, "Belum ada layanan.")),
     h("p", {}, h("a", { href: "#/opd", class: "button" }, "Lihat semua perangkat daerah")),
   ];
@@ -101,8 +115,7 @@ const KIND_LABELS = {
 };
 
 function kindLabel(kind) {
-  const key = String(kind || "").toUpperCase();
-  return kind?.label || KIND_LABELS[key] || kind || "Lainnya";
+  return KIND_LABELS[kind] || kind || "Lainnya";
 }
 
 // The API returns at most 50 OPDs a request, so follow the cursor to the end.
@@ -121,7 +134,7 @@ export async function directory({ api }) {
   const opds = await allOpds(api);
   const groups = new Map();
   for (const opd of opds) {
-    const label = kindLabel(opd.kindLabel || opd.kind);
+    const label = kindLabel(opd.kind);
     groups.set(label, [...(groups.get(label) || []), opd]);
   }
   const filter = h("input", { type: "search", id: "opd-filter", placeholder: "Saring nama atau singkatan", "aria-label": "Saring perangkat daerah" });
@@ -156,6 +169,16 @@ function contactList(opd) {
   ]);
 }
 
+// The OPD's information officer (PPID), who answers public-information requests.
+function ppidSection(ppid) {
+  const facts = factList([
+    ["Nama", ppid?.name],
+    ["Telepon", ppid?.phone],
+    ["Surel", ppid?.email && h("a", { href: `mailto:${ppid.email}` }, ppid.email)],
+  ]);
+  return facts ? h("section", { id: "ppid" }, h("h2", {}, "Pejabat Pengelola Informasi (PPID)"), facts) : null;
+}
+
 export async function opdProfile({ api, args }) {
   const [slug] = args;
   const data = await api.run(api.OPERATIONS.opdProfile, { slug });
@@ -168,6 +191,8 @@ export async function opdProfile({ api, args }) {
     h("h1", {}, opd.title),
     opd.officialName && opd.officialName !== opd.title ? h("p", { class: "lead" }, opd.officialName) : null,
     contactList(opd),
+    ppidSection(opd.ppid),
+    opd.mandateHtml ? h("section", { id: "tugas" }, h("h2", {}, "Tugas dan fungsi"), h("div", { class: "rich-text" }, richText(opd.mandateHtml))) : null,
     h("section", { id: "layanan" }, h("h2", {}, "Layanan"), cardList(nodes(opd.services), serviceCard, "Belum ada layanan yang diterbitkan.")),
     h("section", { id: "berita" }, h("h2", {}, "Berita"), cardList(nodes(opd.news), newsCard, "Belum ada berita.")),
     h("p", {}, h("a", { href: `#/cari?${new URLSearchParams({ opd: opd.id })}` }, `Cari di ${opd.abbreviation || opd.title}`)),
@@ -208,6 +233,13 @@ function complaintChannels(channels) {
     channel.note ? ` (${channel.note})` : "")));
 }
 
+function relatedOpds(opds) {
+  if (!opds || !opds.length) {
+    return null;
+  }
+  return h("ul", {}, opds.map((opd) => h("li", {}, h("a", { href: `#/opd/${opd.slug}` }, opd.title))));
+}
+
 export async function serviceDetail({ api, args }) {
   const url = pageUrl(args[0]);
   const data = await api.run(api.OPERATIONS.serviceDetail, { urlPath: url });
@@ -231,6 +263,7 @@ export async function serviceDetail({ api, args }) {
     ])),
     standardSection("Dasar hukum", "dasar-hukum", listOf(service.legalBasis)),
     standardSection("Pengaduan", "pengaduan", complaintChannels(service.complaintChannels)),
+    standardSection("Perangkat daerah terkait", "opd-terkait", relatedOpds(service.relatedOpds)),
     streamBody(service.body),
     freshnessNote(api, service),
   ];
