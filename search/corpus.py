@@ -1,6 +1,6 @@
 """Generated news and announcements that mention service terms, for quality checks.
 
-A city portal holds mostly news ("jemput bola KTP-el di Kelurahan ...") that
+A city portal contains mostly news ("jemput bola KTP-el di Kelurahan ...") that
 repeats the words citizens type when they look for a service. Loading many
 such pages shows whether the service or agency page still ranks first. The
 generator is seeded, so every run builds the same pages.

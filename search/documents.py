@@ -1,6 +1,6 @@
 """The Elasticsearch document and Indonesian analysis for citizen search.
 
-One document type holds every public page and document, and each field is
+One document type stores every public page and document, and each field is
 declared once here: a field shared by several page models (title, summary,
 body) cannot get two conflicting mappings. ``check_mapping_conflicts``
 verifies that the record fields and this mapping agree.

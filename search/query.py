@@ -4,7 +4,7 @@ A query such as ``bayar "PBB" kartu keluarga`` becomes three clauses: the
 term ``bayar``, the quoted phrase ``pbb`` (kept exact: quoted text is never
 expanded), and the synonym group of ``kartu keluarga`` (``kk`` or the phrase
 ``kartu keluarga``). Multi-word alternatives always match as phrases, so a
-synonym never floods results with pages that only say "kartu".
+synonym never floods results with pages that only contain "kartu".
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ class Clause:
 
 @dataclass
 class ParsedQuery:
-    """The clauses of a query plus the words that were corrected for typos."""
+    """The clauses of one query, in the order the citizen typed them."""
 
     clauses: list[Clause] = field(default_factory=list)
 

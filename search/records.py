@@ -1,6 +1,6 @@
 """Turn live pages and public documents into search records.
 
-A ``SearchRecord`` holds each indexed field once; both backends store exactly
+A ``SearchRecord`` contains each indexed field once, and both backends store exactly
 these fields, so a field added here reaches the database table and the
 Elasticsearch mapping through one definition. Records are read from the page
 table, which Wagtail keeps at the live revision: a saved draft lives only in
@@ -175,7 +175,7 @@ def page_aliases(page: Page) -> list[str]:
 
 
 def page_published_on(page: Page) -> dt.date | None:
-    """The date a citizen reads as the page's date."""
+    """Return the date a citizen reads as the page's date, or None."""
     if isinstance(page, NewsPage):
         return page.date
     if isinstance(page, AnnouncementPage):

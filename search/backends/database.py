@@ -7,8 +7,8 @@ the best ``RERANK_WINDOW`` are then re-scored in Python with the same
 formula on both databases (see ``rescore``).
 
 The SQL below is assembled only from table names and constants of this
-module; every value, including the MATCH and tsquery text, is a bound
-parameter, hence the ``S608`` exemptions.
+module. Every value, the MATCH and tsquery text included, is a bound
+parameter, so the ``S608`` warnings are silenced.
 """
 
 from __future__ import annotations
@@ -140,7 +140,7 @@ def clause_match(clause: Clause, padded_terms: str) -> float:
 
     Without a full match, each loose term found adds an equal share of
     ``LOOSE_MATCH_WEIGHT``, so "lowongan kerja" still counts a page that
-    says only "kerja", for less.
+    contains only "kerja", for less.
     """
     if any(f" {' '.join(alt)} " in padded_terms for alt in clause.alternatives):
         return 1.0
@@ -415,7 +415,11 @@ def autocomplete_rank(document: SearchDocument, words: list[str]) -> tuple:
 
 
 def count_facets(rows: list[tuple]) -> dict[str, list[FacetBucket]]:
-    """Count results per OPD, content type, category and region."""
+    """Count results per OPD, content type, category and region.
+
+    TODO: counts include the facet's own filter, so choosing one OPD leaves a
+    single OPD bucket; multi-select facets need counts without that filter.
+    """
     counters: dict[str, Counter] = {
         name: Counter() for name in ("opd", "content_type", "category", "region")
     }

@@ -76,7 +76,12 @@ class ElasticsearchBackend:
     # Writing
 
     def write(self, records: list[SearchRecord]) -> None:
-        """Index ``records`` into the index behind the alias."""
+        """Index ``records`` into the index behind the alias.
+
+        TODO: writes carry no external version, so two workers that read the
+        same page at different moments can finish in the wrong order and
+        leave the older state until the next sync or ``search_check --fix``.
+        """
         self._call(
             helpers.bulk,
             self.client,
