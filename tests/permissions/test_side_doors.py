@@ -8,12 +8,13 @@ two agencies, against a draft of a third agency.
 
 import pytest
 from django.urls import reverse
+from wagtail.admin.models import EditingSession
 from wagtail.models import Page
 
 from opd_pages.models import NewsPage, OPDPage
 from opd_pages.permissions import own_pages
 
-from .conftest import HIDDEN_MARKER, add_draft, client_for
+from .conftest import HIDDEN_MARKER, add_draft, client_for, standard_page_form
 
 pytestmark = pytest.mark.django_db
 
@@ -209,3 +210,38 @@ def test_configuration_areas_rejected(viewer):
     for url in urls:
         response = client.get(url)
         assert response.status_code in (302, 403), url
+
+
+def test_preview_posts_rejected_for_other_agency(viewer, hidden_draft, disdik):
+    client = client_for(viewer)
+    form = standard_page_form(f"Pratinjau {HIDDEN_MARKER}", "pratinjau")
+    urls = [
+        reverse("wagtailadmin_pages:preview_on_edit", args=[hidden_draft.pk]),
+        reverse(
+            "wagtailadmin_pages:preview_on_add",
+            args=["opd_pages", "standardpage", disdik.pk],
+        ),
+    ]
+    for url in urls:
+        response = client.post(url, form)
+        assert response.status_code in (302, 403, 404), url
+        assert_hidden(response)
+
+
+def ping_url(page, session_id):
+    return reverse(
+        "wagtailadmin_editing_sessions:ping",
+        args=["wagtailcore", "page", page.pk, session_id],
+    )
+
+
+def test_editing_session_ping_rejected(viewer, hidden_draft, capil_draft):
+    client = client_for(viewer)
+    client.get(reverse("wagtailadmin_pages:edit", args=[capil_draft.pk]))
+    session = EditingSession.objects.get(user=viewer)
+    own = client.post(ping_url(capil_draft, session.pk))
+    assert own.status_code == 200
+
+    response = client.post(ping_url(hidden_draft, session.pk))
+    assert response.status_code == 404
+    assert_hidden(response)
