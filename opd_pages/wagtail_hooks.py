@@ -4,13 +4,15 @@ Wagtail 8.0 already filters the explorer, admin search, the admin API, the
 "pages using this type" listing and the site history by the user's page
 permissions, and rejects edit, preview, history, copy, move and delete of a
 page the user cannot edit. These hooks close what it leaves open: the page
-chooser, the dashboard's page count, privacy lost on copy or move, and the
-coordinator's read-only access.
+chooser, the explorer for a user of two OPDs, the dashboard's page count,
+privacy lost on copy, move and bulk move, and the coordinator's read-only
+access.
 """
 
 import logging
 
 from django.contrib import messages
+from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -65,8 +67,6 @@ def register_read_only_menu_item():
 
 @hooks.register("register_permissions")
 def register_read_all_permission():
-    from django.contrib.auth.models import Permission
-
     return Permission.objects.filter(
         content_type__app_label="opd_pages", codename=READ_ALL_OPDS_CODENAME
     )
