@@ -43,8 +43,6 @@ ANNOUNCEMENT_LABEL = "Pengumuman (masa berlaku)"
 GOOD_SCORE = 80
 ATTENTION_SCORE = 50
 
-PAGE_FIELDS = ["id", "title", "opd_id", "last_published_at", "last_reviewed_at"]
-
 
 @dataclass(frozen=True)
 class PolicySet:
@@ -93,6 +91,43 @@ def owning_opd_id(page) -> int | None:
     return page.pk if isinstance(page, OPDPage) else page.opd_id
 
 
+ANNOUNCEMENT = "announcement"
+
+
+@dataclass(frozen=True)
+class PageFields:
+    """The fields of one page that decide its freshness.
+
+    The bulk computation reads them as plain rows, because building thousands
+    of Wagtail page instances costs several times more than the queries.
+    """
+
+    page_id: int
+    title: str
+    opd_id: int | None
+    duty_kind: str | None
+    last_published_at: datetime | None
+    last_reviewed_at: datetime | None
+    valid_until: date | None = None
+
+
+def fields_of(page) -> PageFields:
+    """Read the freshness fields of a specific page instance."""
+    if isinstance(page, AnnouncementPage):
+        duty_kind = ANNOUNCEMENT
+    else:
+        duty_kind = content_kind_of(page)
+    return PageFields(
+        page_id=page.pk,
+        title=page.title,
+        opd_id=owning_opd_id(page),
+        duty_kind=duty_kind,
+        last_published_at=page.last_published_at,
+        last_reviewed_at=page.last_reviewed_at,
+        valid_until=getattr(page, "valid_until", None),
+    )
+
+
 @dataclass(frozen=True)
 class PageFreshness:
     """When one page was last reviewed, until when that holds, and whether it lapsed."""
@@ -110,30 +145,33 @@ class PageFreshness:
         return reverse("wagtailadmin_pages:edit", args=[self.page_id])
 
 
-def page_freshness(page, policies: PolicySet, today: date) -> PageFreshness:
-    """Compute one page's freshness from its own fields, without a query."""
-    reviewed_at = last_reviewed(page.last_published_at, page.last_reviewed_at)
+def freshness_of(fields: PageFields, policies: PolicySet, today: date) -> PageFreshness:
+    """Compute one page's freshness from its fields."""
+    reviewed_at = last_reviewed(fields.last_published_at, fields.last_reviewed_at)
     due_on, duty = None, ""
-    if isinstance(page, AnnouncementPage):
+    if fields.duty_kind == ANNOUNCEMENT:
         # An announcement is out of date once its validity period ended.
-        due_on, duty = page.valid_until, ANNOUNCEMENT_LABEL
-    else:
-        kind = content_kind_of(page)
-        if kind is not None:
-            duty = ContentKind(kind).label
-            if reviewed_at is not None:
-                months = policies.interval_months(kind, owning_opd_id(page))
-                due_on = review_due_on(reviewed_at, months)
+        due_on, duty = fields.valid_until, ANNOUNCEMENT_LABEL
+    elif fields.duty_kind is not None:
+        duty = ContentKind(fields.duty_kind).label
+        if reviewed_at is not None:
+            months = policies.interval_months(fields.duty_kind, fields.opd_id)
+            due_on = review_due_on(reviewed_at, months)
     never_reviewed = bool(duty) and due_on is None and reviewed_at is None
     return PageFreshness(
-        page_id=page.pk,
-        title=page.title,
-        opd_id=owning_opd_id(page),
+        page_id=fields.page_id,
+        title=fields.title,
+        opd_id=fields.opd_id,
         duty=duty,
         last_reviewed_at=reviewed_at,
         due_on=due_on,
         overdue=never_reviewed or is_overdue(due_on, today),
     )
+
+
+def page_freshness(page, policies: PolicySet, today: date) -> PageFreshness:
+    """Compute the freshness of a specific page instance, without a query."""
+    return freshness_of(fields_of(page), policies, today)
 
 
 @dataclass(frozen=True)
@@ -143,8 +181,17 @@ class OverdueItem:
     title: str
     duty: str
     due_on: date | None
-    edit_url: str
+    opd_id: int
     page_id: int | None = None
+
+    @property
+    def edit_url(self) -> str:
+        """Return the page's edit view, or the view that adds a news item to the OPD."""
+        if self.page_id is not None:
+            return reverse("wagtailadmin_pages:edit", args=[self.page_id])
+        return reverse(
+            "wagtailadmin_pages:add", args=["opd_pages", "newspage", self.opd_id]
+        )
 
 
 @dataclass
@@ -191,17 +238,39 @@ class OPDFreshness:
         return " ".join(str(score) for score in self.trend)
 
 
-def tracked_querysets(public_ids):
-    """Yield the querysets of public pages that carry a review duty."""
-    yield OPDPage.objects.filter(pk__in=public_ids).only(*PAGE_FIELDS)
-    for model in (ServicePage, StandardPage):
-        yield model.objects.filter(pk__in=public_ids).only(*PAGE_FIELDS)
-    yield PublicInformationPage.objects.filter(
-        pk__in=public_ids, category=InformationCategory.BERKALA
-    ).only(*PAGE_FIELDS, "category")
-    yield AnnouncementPage.objects.filter(pk__in=public_ids).only(
-        *PAGE_FIELDS, "valid_until"
-    )
+# Page models with a review duty, the duty, and the filter that selects them.
+TRACKED_MODELS = [
+    (OPDPage, ContentKind.OPD_PROFILE, {}),
+    (ServicePage, ContentKind.SERVICE, {}),
+    (StandardPage, ContentKind.OPD_PROFILE, {}),
+    (
+        PublicInformationPage,
+        ContentKind.PERIODIC_INFORMATION,
+        {"category": InformationCategory.BERKALA},
+    ),
+    (AnnouncementPage, ANNOUNCEMENT, {}),
+]
+
+
+def tracked_pages(public_ids, opd_ids):
+    """Yield the freshness fields of every public page with a review duty."""
+    for model, duty_kind, extra_filter in TRACKED_MODELS:
+        names = ["pk", "title", "opd_id", "last_published_at", "last_reviewed_at"]
+        if model is AnnouncementPage:
+            names.append("valid_until")
+        rows = model.objects.filter(
+            pk__in=public_ids, opd_id__in=opd_ids, **extra_filter
+        ).values(*names)
+        for row in rows:
+            yield PageFields(
+                page_id=row["pk"],
+                title=row["title"],
+                opd_id=row["opd_id"],
+                duty_kind=duty_kind,
+                last_published_at=row["last_published_at"],
+                last_reviewed_at=row["last_reviewed_at"],
+                valid_until=row.get("valid_until"),
+            )
 
 
 def latest_by_opd(queryset, field_name: str) -> dict[int, datetime]:
@@ -223,10 +292,7 @@ def add_news_duty(status: OPDFreshness, policies: PolicySet, today: date) -> Non
             title=f"Berita baru {status.abbreviation}",
             duty=ContentKind.NEWS.label,
             due_on=due_on,
-            edit_url=reverse(
-                "wagtailadmin_pages:add",
-                args=["opd_pages", "newspage", status.opd_id],
-            ),
+            opd_id=status.opd_id,
         )
     )
 
@@ -252,21 +318,20 @@ def opd_freshness_map(
     public_ids = public_pages().values("pk")
 
     # Pages with a review duty.
-    for queryset in tracked_querysets(public_ids):
-        for page in queryset.filter(opd_id__in=statuses.keys()):
-            status = statuses[owning_opd_id(page)]
-            status.tracked_count += 1
-            facts = page_freshness(page, policies, today)
-            if facts.overdue:
-                status.overdue_items.append(
-                    OverdueItem(
-                        facts.title,
-                        facts.duty,
-                        facts.due_on,
-                        facts.edit_url,
-                        facts.page_id,
-                    )
+    for fields in tracked_pages(public_ids, statuses.keys()):
+        status = statuses[fields.opd_id]
+        status.tracked_count += 1
+        facts = freshness_of(fields, policies, today)
+        if facts.overdue:
+            status.overdue_items.append(
+                OverdueItem(
+                    title=facts.title,
+                    duty=facts.duty,
+                    due_on=facts.due_on,
+                    opd_id=status.opd_id,
+                    page_id=facts.page_id,
                 )
+            )
 
     # Last publication of any kind, and the news cadence.
     for model in (

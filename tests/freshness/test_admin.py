@@ -34,7 +34,9 @@ def test_report_visible_to_coordinator(client, coordinator, aged_content):
 
 
 @pytest.mark.parametrize("fixture", ["editor_disdukcapil", "editor_both"])
-def test_report_denied_to_editors(client, request, fixture):
+def test_report_denied_to_editors(db, client, request, fixture):
+    # ``db`` is named here so that pytest-django runs this test before the
+    # transactional tests, which leave an empty database behind.
     client.force_login(request.getfixturevalue(fixture))
     assert_denied(client.get(REPORT_URL))
     assert_denied(client.get(REPORT_URL, {"export": "csv"}))
