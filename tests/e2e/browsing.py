@@ -15,9 +15,9 @@ def login(page, username: str) -> None:
     page.wait_for_url("**/admin/")
 
 
-def screenshot(page, name: str) -> Path:
-    """Save a full-page screenshot under test-artifacts/screenshots/."""
+def screenshot(page, name: str, full_page: bool = True) -> Path:
+    """Save a screenshot of the page, or of its viewport, under test-artifacts/."""
     SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOT_DIR / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
+    page.screenshot(path=str(path), full_page=full_page)
     return path

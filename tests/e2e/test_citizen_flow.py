@@ -64,6 +64,13 @@ def test_search_reaches_service_page(new_page):
     expect(page.locator(".facts")).to_contain_text("Biaya")
     screenshot(page, "client-service")
 
+    # On a wide screen the facets stand beside the results.
+    desktop = new_page(width=1280, height=800)
+    search_from_home(desktop, "perpanjang ktp")
+    expect(desktop.locator(".facet-group").first).to_be_visible()
+    expect(desktop.locator("#saring-opd")).to_be_hidden()
+    screenshot(desktop, "client-search", full_page=False)
+
 
 def test_citizen_reports_outdated_service(new_page):
     page = new_page()
@@ -96,10 +103,3 @@ def test_directory_leads_to_opd_services(new_page):
         page.locator("#layanan a[href='#/layanan/disdukcapil/ktp-el']")
     ).to_be_visible()
     screenshot(page, "client-opd-profile")
-
-
-def test_desktop_search_screenshot(new_page):
-    page = new_page(width=1280, height=800)
-    search_from_home(page, "perpanjang ktp")
-    expect(page.locator(".facet-group").first).to_be_visible()
-    screenshot(page, "client-search")
