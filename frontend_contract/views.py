@@ -93,9 +93,9 @@ def _needed_fragments(
 def build_operation_documents(directory: Path = OPERATIONS_DIR) -> dict[str, str]:
     """Build one self-contained document per named operation in ``directory``.
 
-    Fragments may live in any operation file; each document carries the
-    fragments its operation needs and no others, so the server validates it
-    on its own. Raises ``OperationsError`` on a file that does not parse, an
+    Fragments may live in any operation file. Each document carries the
+    fragments its operation needs and no others, so the server can validate
+    it alone. Raises ``OperationsError`` on a file that does not parse, an
     unnamed or duplicate operation, or a missing fragment.
     """
     parsed = _parse_operation_files(directory)

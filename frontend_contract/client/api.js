@@ -46,11 +46,6 @@ export function loadOperations() {
   return operationsPromise;
 }
 
-export async function hasOperation(name) {
-  const operations = await loadOperations();
-  return Object.hasOwn(operations, name);
-}
-
 function csrfToken() {
   const match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
   return match ? decodeURIComponent(match[1]) : "";

@@ -1,7 +1,7 @@
 // The reference citizen client: hash routes, one screen per route.
 //
 // Every piece of content comes from the public GraphQL API through the
-// documented operations (see api.js); the client keeps no content and no
+// documented operations (see api.js). The client keeps no content and no
 // rules of its own.
 
 import { ApiError, MissingOperationError, run } from "./api.js";

@@ -41,8 +41,8 @@ function append(element, children) {
   }
 }
 
-// Tags and attributes that Wagtail's rich text editor produces; anything else
-// from the API is dropped, so a bad value in a page cannot run script here.
+// Tags and attributes that Wagtail's rich text editor produces. The client
+// drops anything else from the API, so a bad value cannot run script here.
 const ALLOWED_TAGS = new Set([
   "A", "B", "BLOCKQUOTE", "BR", "CODE", "EM", "H2", "H3", "H4", "H5", "HR", "I",
   "LI", "MARK", "OL", "P", "STRONG", "SUB", "SUP", "TABLE", "TBODY", "TD", "TH", "THEAD",

@@ -2,7 +2,7 @@
 
 import { h } from "./dom.js";
 
-// A page URL is site-relative ("/disdukcapil/ktp-el/"); routes carry it
+// A page URL is site-relative ("/disdukcapil/ktp-el/"), and routes carry it
 // without the outer slashes.
 function pagePath(url) {
   return String(url || "").replace(/^\/+|\/+$/g, "");
@@ -29,7 +29,7 @@ export function hrefFor(url, type) {
   return prefix ? `${prefix}${pagePath(url)}` : url;
 }
 
-// Link a page whose GraphQL type (e.g. "NewsPage") the caller knows.
+// Link a page to the screen for its GraphQL type, e.g. "NewsPage".
 export function pageLink(page, type) {
   return h("a", { href: hrefFor(page.urlPath, type) }, page.title);
 }

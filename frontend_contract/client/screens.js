@@ -67,8 +67,8 @@ function eventCard(item) {
   ];
 }
 
-// The "last updated" line with the report link; the dates arrive after the
-// page itself, from the freshness operation.
+// The "last updated" line with the report link. Its dates come from the
+// freshness operation, which runs after the page has rendered.
 function freshnessNote(api, page) {
   const dates = h("span", {}, page.lastPublishedAt ? `Diperbarui ${formatDate(page.lastPublishedAt)}. ` : "");
   const reportHref = `#/laporkan?${new URLSearchParams({ halaman: page.urlPath || "" })}`;
@@ -169,7 +169,7 @@ function contactList(opd) {
   ]);
 }
 
-// The OPD's information officer (PPID), who answers public-information requests.
+// The OPD's information officer (PPID), who handles public-information requests.
 function ppidSection(ppid) {
   const facts = factList([
     ["Nama", ppid?.name],
@@ -199,16 +199,6 @@ export async function opdProfile({ api, args }) {
   ];
 }
 
-function textItems(value) {
-  if (!value) {
-    return [];
-  }
-  if (Array.isArray(value)) {
-    return value.map((item) => (typeof item === "string" ? item : item.value ?? item.text ?? item.title ?? ""));
-  }
-  return [value];
-}
-
 function standardSection(title, id, content) {
   if (!content || (Array.isArray(content) && !content.length)) {
     return null;
@@ -217,7 +207,7 @@ function standardSection(title, id, content) {
 }
 
 function listOf(items, ordered = false) {
-  const values = textItems(items).filter(Boolean);
+  const values = (items || []).filter(Boolean);
   if (!values.length) {
     return null;
   }

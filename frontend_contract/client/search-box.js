@@ -25,7 +25,7 @@ function suggestionItem(item, index) {
   return h("li", { role: "option", id: `saran-${index}`, class: "suggestion", "data-href": hrefFor(item.url, item.contentType) }, item.title);
 }
 
-// Build the form; `query` prefills it and `extra` keeps filters on submit.
+// Build the search form. `query` prefills it, and `extra` keeps filters on submit.
 export function searchForm({ api, query = "", extra = {} }) {
   const input = h("input", {
     type: "search",

@@ -13,7 +13,7 @@ NEWS_TITLE = "Pelayanan KTP-el keliling di Kecamatan Bantargebang"
 
 
 def open_action_menu(page) -> None:
-    """Open the dropdown of the page editor's footer that holds more actions."""
+    """Open the dropdown in the page editor's footer that contains more actions."""
     page.locator("footer [data-w-dropdown-target=toggle]").first.click()
 
 
