@@ -301,3 +301,18 @@ def test_coordinator_queue_sees_every_opd(client, coordinator, aged_content):
     client.force_login(coordinator)
     response = client.get(reverse("freshness_outdated_reports"))
     assert len(response.context["reports"]) == 2
+
+
+def test_report_results_fragment_filters(client, coordinator, aged_content):
+    client.force_login(coordinator)
+    response = client.get(
+        reverse("freshness_report_results"),
+        {"kind": "kecamatan", "level": "perlu perhatian"},
+    )
+    assert response.status_code == 200
+    rows = response.context["object_list"]
+    # Each kecamatan has its fresh profile and no news: one of two duties lapsed.
+    assert len(rows) == 12
+    assert {row.kind for row in rows} == {"kecamatan"}
+    assert {row.score for row in rows} == {50}
+    assert "<html" not in response.content.decode()

@@ -79,3 +79,23 @@ def test_city_map_query_count_is_fixed(aged_content):
         statuses = opd_freshness_map()
     assert len(statuses) == 44
     assert len(queries) == 17
+
+
+def test_stored_utc_review_keeps_jakarta_date(aged_content):
+    from datetime import UTC, date, datetime
+
+    from opd_pages.freshness.policy import JAKARTA
+    from opd_pages.models import ServicePage
+
+    # 00:30 WIB on 1 March is 17:30 UTC on 28 February.
+    confirmed = datetime(2026, 3, 1, 0, 30, tzinfo=JAKARTA)
+    ServicePage.objects.filter(pk=aged_content["ktp"].pk).update(
+        last_reviewed_at=confirmed
+    )
+    page = ServicePage.objects.get(pk=aged_content["ktp"].pk)
+    assert page.last_reviewed_at == confirmed
+    assert page.last_reviewed_at.astimezone(UTC).date() == date(2026, 2, 28)
+    facts = page_freshness(page, PolicySet(), date(2027, 3, 1))
+    assert facts.due_on == date(2027, 3, 1)
+    assert not facts.overdue
+    assert page_freshness(page, PolicySet(), date(2027, 3, 2)).overdue
