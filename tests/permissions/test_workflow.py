@@ -173,3 +173,21 @@ def test_scheduled_publish_uses_approved_revision(editor, moderator, capil_draft
     assert not capil_draft.revisions.filter(
         content__title="Judul belum disetujui"
     ).exists()
+    assert PageLogEntry.objects.filter(
+        page=capil_draft, action="wagtail.publish.scheduled"
+    ).exists()
+
+
+def test_moderator_rejection_is_logged(moderator, submitted):
+    task_state = task_state_of(submitted)
+    url = reverse(
+        "wagtailadmin_pages:workflow_action",
+        args=[submitted.pk, "reject", task_state.pk],
+    )
+    client_for(moderator).post(url, {"comment": "Lengkapi persyaratan."})
+    submitted.refresh_from_db()
+    assert not submitted.live
+    rejection = PageLogEntry.objects.get(
+        page=submitted, action="wagtail.workflow.reject"
+    )
+    assert rejection.user == moderator
