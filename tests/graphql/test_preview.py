@@ -58,3 +58,50 @@ def test_expired_preview_token_rejected(gql, settings, never_published):
     settings.GRAPHQL_PREVIEW_MAX_AGE = -1
     result = gql.post(PREVIEW, {"token": token})
     assert "expired" in result["errors"][0]["message"]
+
+
+def editor_of(django_user_model, abbreviation):
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user(f"editor-{abbreviation}", password="x")
+    user.groups.add(Group.objects.get(name=f"Editor {abbreviation}"))
+    return user
+
+
+def test_admin_issues_token_to_page_editor(
+    gql, client, django_user_model, never_published
+):
+    client.force_login(editor_of(django_user_model, "Disdukcapil"))
+    response = client.get(f"/admin/graphql-preview/{never_published.pk}/")
+    assert response.status_code == 200
+    token = response.json()["token"]
+    data = gql.data(PREVIEW, {"token": token})
+    assert data["preview"]["title"] == "Belum terbit"
+
+
+def test_admin_token_refused_to_other_opd(client, django_user_model, never_published):
+    client.force_login(editor_of(django_user_model, "Dinkes"))
+    response = client.get(f"/admin/graphql-preview/{never_published.pk}/")
+    # Wagtail's admin turns PermissionDenied into a redirect to the dashboard.
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/"
+
+
+def test_admin_token_needs_login(client, never_published):
+    response = client.get(f"/admin/graphql-preview/{never_published.pk}/")
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]
+
+
+def test_admin_token_redirects_to_frontend(
+    client, settings, django_user_model, never_published
+):
+    settings.GRAPHQL_PREVIEW_URL = (
+        "https://app.bekasikota.go.id/pratinjau?token={token}"
+    )
+    client.force_login(editor_of(django_user_model, "Disdukcapil"))
+    response = client.get(f"/admin/graphql-preview/{never_published.pk}/")
+    assert response.status_code == 302
+    assert response["Location"].startswith(
+        "https://app.bekasikota.go.id/pratinjau?token="
+    )
