@@ -16,6 +16,8 @@ from wagtail.models import (
 )
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from opd_pages.models import Kecamatan, Kelurahan
+
 from .views import bump_content_generation
 
 logger = logging.getLogger(__name__)
@@ -45,6 +47,8 @@ def connect_signals() -> None:
         Site,
         get_document_model(),
         get_image_model(),
+        Kecamatan,
+        Kelurahan,
     ]
     for model in watched:
         for signal in (post_save, post_delete):

@@ -76,6 +76,8 @@ class PageInterface:
     def freshness(self, root: Parent, info: Info) -> PageFreshness:
         return resolve_page_freshness(root, info)
 
+    # TODO: parent, ancestors and children run their queries for each page they
+    # are asked on, so selecting them inside a listing costs queries per item.
     @strawberry.field(description="The public parent page, null at the site root.")
     def parent(self, root: Parent) -> PageInterface | None:
         parent_qs = visible_pages(Page.objects.parent_of(root).filter(depth__gt=1))
