@@ -3,9 +3,9 @@
 Usage:
     .venv/bin/python benchmarks/graphql_vs_rest.py --pages 1000
 
-Without DATABASE_URL the run uses its own SQLite file under var/ (created,
-migrated and loaded with the real data on first use; the generated news
-pages stay there for the next run). The script then starts
+Without DATABASE_URL the run uses its own SQLite file under var/. The first
+run migrates it and loads the real data, and the generated news pages stay
+there for the next run. The script then starts
 ``manage.py runserver`` on 127.0.0.1:8101 with DEBUG off, sends the same
 20-item news listing (owning OPD, CARD rendition, tags) through each
 endpoint one request at a time, and prints requests/second, p50 and p95
@@ -103,7 +103,7 @@ def bench_image():
     return image
 
 
-def seed_news(wanted: int) -> None:
+def seed_news(target: int) -> None:
     """Add live news pages spread over every OPD, each with two tags and an image."""
     import datetime
 
@@ -115,7 +115,7 @@ def seed_news(wanted: int) -> None:
     opds = list(OPDPage.objects.order_by("pk"))
     image = bench_image()
     started = time.perf_counter()
-    for index in range(existing, wanted):
+    for index in range(existing, target):
         opd = opds[index % len(opds)]
         page = NewsPage(
             title=f"Berita uji {index}",
@@ -131,7 +131,7 @@ def seed_news(wanted: int) -> None:
         if index % 500 == 499:
             print(f"seeded {index + 1} pages", file=sys.stderr)
     print(
-        f"news pages ready: {wanted} ({time.perf_counter() - started:.0f} s seeding)",
+        f"news pages ready: {target} ({time.perf_counter() - started:.0f} s seeding)",
         file=sys.stderr,
     )
 
@@ -181,7 +181,7 @@ def start_server() -> subprocess.Popen:
         except requests.ConnectionError:
             time.sleep(0.5)
     process.terminate()
-    raise RuntimeError(f"runserver did not answer on {HOST}:{PORT} within 60 s")
+    raise RuntimeError(f"runserver did not respond on {HOST}:{PORT} within 60 s")
 
 
 def measure(send, count: int, seconds: float) -> dict[str, float]:

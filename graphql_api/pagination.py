@@ -47,7 +47,7 @@ class Connection(Generic[NodeType]):
 
 
 # TODO: cursors are offsets, so a page published between two requests shifts
-# the next page by one item; keyset cursors (sort key plus id) would not.
+# the next page by one item. Keyset cursors (sort key plus id) would not.
 def encode_cursor(offset: int) -> str:
     """Return the opaque cursor for the item at ``offset`` (0-based)."""
     return base64.urlsafe_b64encode(f"{CURSOR_PREFIX}{offset}".encode()).decode()

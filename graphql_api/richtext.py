@@ -85,7 +85,12 @@ def _embed_fragment(embed: Tag) -> str:
             logger.warning("rich text embed unavailable url=%s", embed.get("url"))
             return ""
     if embed_type == "image":
-        image = get_image_model().objects.filter(pk=embed.get("id")).first()
+        image_id = str(embed.get("id", ""))
+        image = (
+            get_image_model().objects.filter(pk=int(image_id)).first()
+            if image_id.isdigit()
+            else None
+        )
         if image is None:
             return ""
         rendition = image.get_rendition(RICH_TEXT_IMAGE_FILTER)

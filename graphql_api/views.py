@@ -59,6 +59,15 @@ def _cache_key(request: HttpRequest) -> str:
     return f"graphql_api:response:{content_generation()}:{digest}"
 
 
+def _content_length(request: HttpRequest) -> int:
+    # A body sent without a valid Content-Length is still capped by Django's
+    # DATA_UPLOAD_MAX_MEMORY_SIZE when Strawberry reads it.
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return 0
+
+
 def _etag(body: bytes) -> str:
     return '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
 
@@ -83,7 +92,11 @@ class PublicGraphQLView(GraphQLView):
         self, request: HttpRequest, *args: Any, **kwargs: Any
     ) -> HttpResponseBase:
         limit = api_settings().max_body_bytes
-        if int(request.META.get("CONTENT_LENGTH") or 0) > limit:
+        if _content_length(request) > limit:
+            logger.info(
+                "graphql request rejected status=413 content_length=%s",
+                request.META.get("CONTENT_LENGTH"),
+            )
             return error_response(
                 413, f"Request body is larger than {limit} bytes: send a smaller query."
             )
@@ -108,6 +121,11 @@ class PublicGraphQLView(GraphQLView):
         try:
             return self.run(request=request)
         except HTTPException as error:
+            logger.info(
+                "graphql request rejected status=%s reason=%s",
+                error.status_code,
+                error.reason,
+            )
             return error_response(error.status_code, error.reason)
 
     def _cached_response(self, request: HttpRequest, body: bytes) -> HttpResponseBase:

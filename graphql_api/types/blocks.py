@@ -3,7 +3,7 @@
 Each StreamBlock class of ``opd_pages.blocks`` gets its own union of exactly
 the block types it allows, built from the block's children at import time.
 Adding a block to one page type's stream therefore widens only that page
-type's field; a block class without a GraphQL type fails the import loudly.
+type's field. A block class without a GraphQL type fails the import.
 """
 
 from __future__ import annotations

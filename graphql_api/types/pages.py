@@ -164,7 +164,7 @@ def _opd_listing(
     first: int | None,
     after: str | None,
 ) -> Connection[Any]:
-    """One page of ``model`` pages owned by ``root``, batched over listed OPDs."""
+    """Return one page of ``model`` pages owned by ``root``, batched over listed OPDs."""
     window = page_window(first, after)
     context = api_context(info)
     key = ("opd-listing", model, order, window)

@@ -97,7 +97,7 @@ def add_page():
     """Create and publish a child page; ``publish=False`` leaves it a draft."""
 
     def add(parent, page, publish: bool = True):
-        # Wagtail creates pages live unless told otherwise.
+        # Wagtail creates pages live unless `live` is False.
         page.live = publish
         parent.add_child(instance=page)
         revision = page.save_revision(log_action=False)

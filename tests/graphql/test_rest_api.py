@@ -23,10 +23,10 @@ def test_rest_news_listing_fields(gql, disdukcapil, make_news, make_image):
 
 
 def test_rest_hides_private_pages(gql, disdukcapil, make_news):
-    hidden, shown = make_news(disdukcapil, 2)
+    hidden, visible = make_news(disdukcapil, 2)
     PageViewRestriction.objects.create(
         page=hidden, restriction_type=PageViewRestriction.LOGIN
     )
-    NewsPage.objects.filter(pk=shown.pk).update(title="Terlihat")
+    NewsPage.objects.filter(pk=visible.pk).update(title="Terlihat")
     items = gql.client.get(NEWS_URL).json()["items"]
     assert [item["title"] for item in items] == ["Terlihat"]
