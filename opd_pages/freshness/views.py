@@ -79,6 +79,33 @@ class TrendColumn(Column):
         return context
 
 
+LEVEL_COLOURS = {
+    "baik": "#1d7a3e",
+    "perlu perhatian": "#b26a00",
+    "tertinggal": "#b3261e",
+}
+
+
+def level_summary(rows) -> list[dict]:
+    """Count the listed OPDs per level, with each level's share for the bar chart."""
+    total = len(rows) or 1
+    summary, offset = [], 0.0
+    for level, colour in LEVEL_COLOURS.items():
+        count = sum(1 for row in rows if row.level == level)
+        share = 100 * count / total
+        summary.append(
+            {
+                "level": level,
+                "count": count,
+                "colour": colour,
+                "x": f"{offset:.2f}",
+                "width": f"{share:.2f}",
+            }
+        )
+        offset += share
+    return summary
+
+
 class FreshnessReportFilterSet(WagtailFilterSet):
     kind = django_filters.ChoiceFilter(label="Jenis OPD", choices=OPDKind.choices)
     level = django_filters.ChoiceFilter(
@@ -169,8 +196,15 @@ class FreshnessReportView(CoordinatorRequiredMixin, ReportView):
         }
     }
 
+    results_template_name = "freshness/report_results.html"
+
     def get_base_queryset(self):
         return OPDPage.objects.all()
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        context["level_summary"] = level_summary(self.object_list)
+        return context
 
     def order_queryset(self, queryset):
         return queryset

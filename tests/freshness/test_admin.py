@@ -30,6 +30,12 @@ def test_report_visible_to_coordinator(client, coordinator, aged_content):
     html = response.content.decode()
     assert "Dinas Kesehatan" in html
     assert "<svg" in html
+    summary = {
+        part["level"]: part["count"] for part in response.context["level_summary"]
+    }
+    assert sum(summary.values()) == 44
+    assert summary["tertinggal"] >= 1
+    assert "Tertinggal: " in html
     assert reverse("freshness_report_opd", args=[aged_content["dinkes"].pk]) in html
 
 
