@@ -31,12 +31,12 @@ from opd_pages.models import OPDPage, ServicePage  # noqa: E402
 SLUG_PREFIX = "layanan-uji-"
 
 
-def generate_services(wanted: int) -> None:
+def generate_services(page_count: int) -> None:
     """Add live service pages spread over every OPD, a third of them overdue."""
     existing = ServicePage.objects.filter(slug__startswith=SLUG_PREFIX).count()
     opds = list(OPDPage.objects.order_by("pk"))
     now = timezone.now()
-    for index in range(existing, wanted):
+    for index in range(existing, page_count):
         opd = opds[index % len(opds)]
         published = now - timedelta(days=400 if index % 3 == 0 else 30)
         opd.add_child(
@@ -52,9 +52,9 @@ def generate_services(wanted: int) -> None:
 
 
 def main() -> None:
-    wanted = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
+    page_count = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
     started = time.perf_counter()
-    generate_services(wanted)
+    generate_services(page_count)
     print(f"pages ready in {time.perf_counter() - started:.0f} s")
 
     reset_queries()
