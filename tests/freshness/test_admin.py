@@ -226,7 +226,7 @@ def test_city_policy_changes_report(client, coordinator, aged_content):
     response = client.get(REPORT_URL, {"export": "csv"})
     body = b"".join(response.streaming_content).decode()
     rows = {row["Singkatan"]: row for row in csv.DictReader(io.StringIO(body))}
-    # ktp-el, reviewed 400 days ago, holds under a 24-month interval.
+    # ktp-el, reviewed 400 days ago, is still valid under a 24-month interval.
     assert rows["Disdukcapil"]["Terlambat"] == "0"
 
 
