@@ -19,7 +19,7 @@ from wagtail.models import Page
 
 from opd_pages.models import OPDKind, OPDPage
 
-from .access import can_view_report, editable_opd_scope, editable_pages
+from .access import can_view_report, editable_pages
 from .actions import ConfirmAccurateError, can_confirm, confirm_still_accurate
 from .models import FreshnessSnapshot, OutdatedReport
 from .policy import jakarta_today, jakarta_wall_clock, start_of_week
@@ -321,7 +321,8 @@ class OutdatedReportQueueView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "warning"
 
     def dispatch(self, request, *args, **kwargs):
-        if not (can_view_report(request.user) or editable_opd_scope(request.user)[0]):
+        user = request.user
+        if not (can_view_report(user) or editable_pages(user).exists()):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 

@@ -7,7 +7,7 @@ from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .access import can_view_report, editable_opd_scope
+from .access import can_view_report, editable_pages
 from .actions import CONFIRM_ACTION, can_confirm
 from .models import UpdatePolicy
 from .panels import homepage_panel_for
@@ -79,7 +79,7 @@ def register_freshness_report_menu_item():
 class OutdatedReportsMenuItem(MenuItem):
     def is_shown(self, request):
         user = request.user
-        return can_view_report(user) or bool(editable_opd_scope(user)[0])
+        return can_view_report(user) or editable_pages(user).exists()
 
 
 @hooks.register("register_admin_menu_item")

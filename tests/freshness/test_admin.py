@@ -322,3 +322,13 @@ def test_report_results_fragment_filters(client, coordinator, aged_content):
     assert {row.kind for row in rows} == {"kecamatan"}
     assert {row.score for row in rows} == {50}
     assert "<html" not in response.content.decode()
+
+
+def test_queue_denied_without_page_permissions(client, django_user_model):
+    from django.contrib.auth.models import Permission
+
+    user = django_user_model.objects.create_user(username="tamu", password="x")
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(user)
+    assert_denied(client.get(reverse("freshness_outdated_reports")))
+    assert "Laporan warga" not in client.get("/admin/").content.decode()
