@@ -76,8 +76,11 @@ async function render() {
   document.title = heading ? `${heading.textContent} · Bekasi Iconic` : "Bekasi Iconic";
 }
 
-window.addEventListener("hashchange", () => {
-  render();
+// After a navigation, move focus to the new content so screen readers
+// announce it. The first load leaves focus where the browser put it.
+window.addEventListener("hashchange", async () => {
   window.scrollTo(0, 0);
+  await render();
+  document.getElementById("konten").focus({ preventScroll: true });
 });
 render();

@@ -72,34 +72,36 @@ def test_search_reaches_service_page(new_page):
     screenshot(desktop, "client-search", full_page=False)
 
 
-def test_citizen_reports_outdated_service(new_page):
+def test_directory_leads_to_outdated_report(new_page):
     page = new_page()
-    page.goto("/#/layanan/disdukcapil/ktp-el")
-    page.click("a.report-link")
-    expect(page.locator("#laporan-halaman")).to_have_value("/disdukcapil/ktp-el/")
-    page.fill(
-        "#laporan-pesan", "Jam layanan di halaman ini sudah berubah sejak bulan lalu."
-    )
-    screenshot(page, "client-report-form")
-    page.click(".report-form button[type=submit]")
-    expect(page.locator(".notice.success")).to_be_visible()
 
-    report = OutdatedReport.objects.get()
-    assert report.page.url_path.endswith("/disdukcapil/ktp-el/")
-    assert report.message.startswith("Jam layanan")
-
-
-def test_directory_leads_to_opd_services(new_page):
-    page = new_page()
+    # The directory lists every OPD and filters as the citizen types.
     page.goto("/#/opd")
     expect(page.locator(".opd-list li")).to_have_count(44)
     page.fill("#opd-filter", "disdukcapil")
     expect(page.locator(".opd-list li:visible")).to_have_count(1)
     screenshot(page, "client-directory")
 
+    # The OPD's screen lists its services.
     page.click(".opd-list li:visible a")
     expect(page).to_have_url(re.compile(r"#/opd/disdukcapil$"))
-    expect(
-        page.locator("#layanan a[href='#/layanan/disdukcapil/ktp-el']")
-    ).to_be_visible()
+    service_link = page.locator("#layanan a[href='#/layanan/disdukcapil/ktp-el']")
+    expect(service_link).to_be_visible()
     screenshot(page, "client-opd-profile")
+
+    # From the service, the citizen reports outdated information.
+    service_link.click()
+    expect(page.locator(".freshness")).to_contain_text("Diperbarui")
+    page.click("a.report-link")
+    expect(page.locator("#laporan-halaman")).to_have_value("/disdukcapil/ktp-el/")
+    expect(page.locator(".lead")).to_contain_text("KTP")
+    page.fill("#laporan-pesan", "Jam layanan di halaman ini sudah berubah.")
+    page.check("input[name=helpful][value=false]")
+    screenshot(page, "client-report-form")
+    page.click(".report-form button[type=submit]")
+    expect(page.locator(".notice.success")).to_be_visible()
+
+    report = OutdatedReport.objects.get()
+    assert report.page.url_path.endswith("/disdukcapil/ktp-el/")
+    assert report.message == "Jam layanan di halaman ini sudah berubah."
+    assert report.helpful is False

@@ -1,11 +1,13 @@
 """The views that serve the reference client and its GraphQL operations."""
 
+import re
 from pathlib import Path
 
 import pytest
 from graphql import parse, validate
 
 from frontend_contract.views import (
+    CLIENT_DIR,
     OPERATIONS_DIR,
     OperationsError,
     build_operation_documents,
@@ -21,6 +23,7 @@ def test_root_serves_client_page(client, db):
 
     assert response.status_code == 200
     assert response["Content-Type"] == "text/html; charset=utf-8"
+    assert "script-src 'self'" in response["Content-Security-Policy"]
     assert b'<script type="module" src="/client/app.js">' in b"".join(
         response.streaming_content
     )
@@ -72,6 +75,16 @@ def test_every_operation_validates_against_schema():
     for name, document in build_operation_documents(OPERATIONS_DIR).items():
         errors = validate(graphql_schema, parse(document))
         assert errors == [], f"{name}: {[error.message for error in errors]}"
+
+
+def test_client_runs_only_documented_operations():
+    source = (CLIENT_DIR / "operations.js").read_text(encoding="utf-8")
+    names = re.findall(r'^\s+\w+: "(\w+)",$', source, flags=re.MULTILINE)
+    documented = build_operation_documents(OPERATIONS_DIR)
+
+    assert len(names) >= 10
+    for name in names:
+        assert name in documented, f"operations.js names unknown operation {name}"
 
 
 def test_operation_carries_needed_fragments_only(tmp_path):
