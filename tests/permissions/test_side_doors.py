@@ -77,6 +77,7 @@ def page_urls(page) -> dict[str, str]:
             f"{page_pages}:workflow_preview", args=[page.pk, workflow_task_id(page)]
         ),
         "explore_page": reverse("wagtailadmin_explore", args=[page.pk]),
+        "graphql_preview_token": reverse("graphql_preview_token", args=[page.pk]),
         "api_detail": f"/admin/api/main/pages/{page.pk}/",
     }
 
