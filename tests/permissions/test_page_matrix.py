@@ -6,7 +6,7 @@ from wagtail.models import Page, WorkflowState
 
 from opd_pages.models import StandardPage
 
-from .conftest import client_for, standard_page_form
+from .conftest import client_for, make_user, standard_page_form
 
 pytestmark = pytest.mark.django_db
 
@@ -170,3 +170,22 @@ def test_coordinator_cannot_edit_or_publish(coordinator, dinkes_draft):
     assert rejected(response)
     dinkes_draft.refresh_from_db()
     assert not dinkes_draft.live
+
+
+def test_mixed_roles_publish_only_as_moderator(disdukcapil, dinkes):
+    user = make_user("campuran", "Moderator Disdukcapil", "Editor Dinkes")
+    client = client_for(user)
+
+    client.post(
+        add_url(disdukcapil),
+        standard_page_form("Terbit capil", "campur-capil", **{"action-publish": "1"}),
+    )
+    client.post(
+        add_url(dinkes),
+        standard_page_form("Terbit dinkes", "campur-dinkes", **{"action-publish": "1"}),
+    )
+
+    assert StandardPage.objects.get(slug="campur-capil").live
+    dinkes_page = StandardPage.objects.get(slug="campur-dinkes")
+    assert not dinkes_page.live
+    assert dinkes_page.opd_id == dinkes.pk
