@@ -278,6 +278,10 @@ class DatabaseBackend:
         return SearchResults(total=len(rows), hits=hits, facets=facets)
 
     def _match(self, clauses: list[Clause], filters: SearchFilters) -> list[tuple]:
+        # TODO: every match is scored and read for the total and facets, so a
+        # broad query over 100,000 documents takes about a second on
+        # PostgreSQL (docs/benchmarks.md); counting facets in SQL and ranking
+        # a capped candidate set would bound it.
         conditions, params = filter_conditions(filters)
         table = SearchDocument._meta.db_table
         if connection.vendor == "postgresql":
