@@ -10,8 +10,9 @@ from .views import PublicGraphQLView
 urlpatterns = [
     path(
         "graphql/",
-        # Public, cookie-less clients post queries from other origins; the
-        # API has no mutations, so there is nothing to forge.
+        # Public, cookie-less clients post queries from other origins. The
+        # one mutation, reportOutdated, is anonymous and ignores the session,
+        # so a forged cross-site request can do nothing a direct one cannot.
         csrf_exempt(PublicGraphQLView.as_view(schema=schema)),
         name="graphql",
     ),
