@@ -64,6 +64,8 @@ def editor_emails_by_opd(statuses: dict[int, OPDFreshness]) -> dict[int, list[st
     for group_id, email in members:
         emails_by_group.setdefault(group_id, set()).add(email.lower())
     result = {}
+    # TODO: groups granted only a section below an OPD page get no digest,
+    # although their home panel lists that section's overdue items.
     for opd_id, opd_path in opd_paths.items():
         emails = set()
         for group_id, granted_path in grants:
