@@ -1,5 +1,7 @@
 """An OPD editor writes news, its moderator publishes it, and citizens see it."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -69,3 +71,10 @@ def test_editor_news_reaches_citizens(new_page, make_user):
     citizen.goto("/#/cari?q=KTP-el+keliling")
     expect(citizen.locator(".results")).to_contain_text(NEWS_TITLE)
     screenshot(citizen, "client-search-new-news")
+
+    # The search result opens the news on its own screen.
+    citizen.click(f".results a:has-text('{NEWS_TITLE}')")
+    expect(citizen).to_have_url(re.compile(r"#/berita/disdukcapil/"))
+    expect(citizen.locator("h1")).to_have_text(NEWS_TITLE)
+    expect(citizen.locator(".lead")).to_contain_text("Petugas Disdukcapil")
+    screenshot(citizen, "client-news")
