@@ -28,9 +28,7 @@ from .models import UpdatePolicy
 from .policy import (
     DEFAULT_INTERVAL_MONTHS,
     ContentKind,
-    add_months,
     is_overdue,
-    jakarta_date,
     jakarta_today,
     last_reviewed,
     review_due_on,
@@ -284,7 +282,7 @@ def add_news_duty(status: OPDFreshness, policies: PolicySet, today: date) -> Non
     months = policies.interval_months(ContentKind.NEWS, status.opd_id)
     due_on = None
     if status.latest_news_at:
-        due_on = add_months(jakarta_date(status.latest_news_at), months)
+        due_on = review_due_on(status.latest_news_at, months)
         if not is_overdue(due_on, today):
             return
     status.overdue_items.append(
