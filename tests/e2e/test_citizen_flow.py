@@ -1,4 +1,4 @@
-"""A citizen uses the reference client on a phone-sized screen."""
+"""A citizen uses the reference client, mostly on a phone-sized screen."""
 
 import re
 
@@ -24,7 +24,7 @@ def search_from_home(page, text: str) -> None:
 def test_search_reaches_service_page(new_page):
     page = new_page()
 
-    # Autocomplete offers pages while the citizen types; Enter opens one.
+    # Autocomplete offers pages while the citizen types, and Enter opens one.
     page.goto("/")
     page.type("#cari", "akta k", delay=30)
     expect(page.locator("#saran [role=option]").first).to_be_visible()
@@ -54,6 +54,9 @@ def test_search_reaches_service_page(new_page):
     facet.click()
     expect(page).to_have_url(re.compile(r"jenis="))
     expect(page.locator("[data-facet=jenis] a.facet.selected")).to_have_count(1)
+    page.click(".chip >> text=Jenis konten")
+    expect(page).not_to_have_url(re.compile(r"jenis="))
+    expect(page).to_have_url(re.compile(r"opd="))
 
     # The service page shows the whole service standard.
     page.goto("/#/cari?q=perpanjang+ktp")

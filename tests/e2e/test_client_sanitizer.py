@@ -10,7 +10,7 @@ from frontend_contract.views import CLIENT_DIR
 
 pytestmark = pytest.mark.browser
 
-# Intercepted requests never leave the browser; the address is only a name.
+# Intercepted requests never leave the browser, so the address is only a name.
 ORIGIN = "http://127.0.0.1:8106"
 HARNESS = """<!doctype html><html><body><div id="out"></div>
 <script type="module">
