@@ -28,6 +28,7 @@ from ..query import Clause, ParsedQuery, parse_query
 from ..records import SearchRecord
 from ..synonyms import current_table
 from .base import (
+    FACET_FIELDS,
     AutocompleteSuggestion,
     FacetBucket,
     SearchFilters,
@@ -267,52 +268,109 @@ class DatabaseBackend:
     ) -> SearchResults:
         if not parsed.clauses:
             return SearchResults(total=0, hits=[], facets={})
-        rows = self._match(parsed.clauses, request.filters)
-        facets = count_facets(rows)
-        best_bets = self._best_bets(parsed.clauses, request.filters)
-        ranked = self._rerank(rows, parsed.clauses, best_bets)
+        clauses, filters = parsed.clauses, request.filters
+        groups = self._facet_groups(clauses, filters)
+        total = sum(group[-1] for group in groups)
+        if not total:
+            return SearchResults(total=0, hits=[], facets={})
+        best_bets = self._best_bets(clauses, filters)
+        window = self._ranked(clauses, filters, limit=RERANK_WINDOW)
+        window += self._ranked(clauses, filters, ids=best_bets)
+        ranked = self._rerank(window, clauses, best_bets)
         page_ids = ranked[request.offset : request.offset + request.page_size]
+        missing = request.page_size - len(page_ids)
+        if missing > 0 and total > len(ranked):
+            page_ids += self._beyond_window(parsed, request, ranked, missing)
         documents = SearchDocument.objects.in_bulk([pk for pk, _ in page_ids])
         terms = parsed.highlight_phrases
         hits = [to_hit(documents[pk], score, terms) for pk, score in page_ids]
-        return SearchResults(total=len(rows), hits=hits, facets=facets)
+        return SearchResults(total=total, hits=hits, facets=count_facets(groups))
 
-    def _match(self, clauses: list[Clause], filters: SearchFilters) -> list[tuple]:
-        # TODO: every match is scored and read for the total and facets, so a
-        # broad query over 100,000 documents takes about a second on
-        # PostgreSQL (docs/benchmarks.md); counting facets in SQL and ranking
-        # a capped candidate set would bound it.
+    def _beyond_window(
+        self, parsed: ParsedQuery, request: SearchRequest, ranked: list, count: int
+    ) -> list[tuple[int, float]]:
+        """Return hits past the re-ranked window, in full-text score order.
+
+        NOTE: a best bet found beyond the window already sits on page one and
+        is skipped here, so deep pages can be off by that one position.
+        """
+        seen = {pk for pk, _ in ranked}
+        offset = RERANK_WINDOW + max(0, request.offset - len(ranked))
+        rows = self._ranked(
+            parsed.clauses, request.filters, limit=count + len(seen), offset=offset
+        )
+        return [(pk, float(score)) for pk, score in rows if pk not in seen][:count]
+
+    def _match_sql(
+        self, clauses: list[Clause], filters: SearchFilters, select: str
+    ) -> tuple[str, list]:
+        """Build ``SELECT <select>`` over the documents matching ``clauses`` and filters.
+
+        ``select`` may use ``score``: the full-text score times the type boost.
+        """
         conditions, params = filter_conditions(filters)
         table = SearchDocument._meta.db_table
         if connection.vendor == "postgresql":
-            sql = (
-                f"SELECT d.id, ts_rank_cd('{POSTGRES_WEIGHTS}', d.search_vector, "  # noqa: S608
-                f"to_tsquery('simple', %s), 1) * d.rank_boost AS score, {FACET_COLUMNS} "
-                f"FROM {table} d WHERE d.search_vector @@ to_tsquery('simple', %s) "
-            )
             expression = tsquery_expression(clauses)
-            params = [expression, expression, *params]
-        else:
+            score = (
+                f"ts_rank_cd('{POSTGRES_WEIGHTS}', d.search_vector, "
+                "to_tsquery('simple', %s), 1) * d.rank_boost"
+            )
             sql = (
-                f"SELECT d.id, -bm25(citizen_search_fts, {SQLITE_COLUMN_WEIGHTS}) "  # noqa: S608
-                f"* d.rank_boost AS score, {FACET_COLUMNS} FROM citizen_search_fts "
+                f"SELECT {select} FROM {table} d "  # noqa: S608
+                "WHERE d.search_vector @@ to_tsquery('simple', %s) "
+            )
+            score_params = [expression] if "score" in select else []
+            params = [*score_params, expression, *params]
+        else:
+            score = f"-bm25(citizen_search_fts, {SQLITE_COLUMN_WEIGHTS}) * d.rank_boost"
+            sql = (
+                f"SELECT {select} FROM citizen_search_fts "  # noqa: S608
                 f"JOIN {table} d ON d.id = citizen_search_fts.rowid "
                 "WHERE citizen_search_fts MATCH %s "
             )
             columns = "title_terms alias_terms summary_terms body_terms"
             params = [fts5_expression(clauses, columns), *params]
-        sql += "AND " + " AND ".join(conditions) + " ORDER BY score DESC, d.id"
+        sql = sql.replace("SELECT score", f"SELECT {score} AS score", 1)
+        return sql + "AND " + " AND ".join(conditions), params
+
+    def _ranked(
+        self,
+        clauses: list[Clause],
+        filters: SearchFilters,
+        limit: int | None = None,
+        offset: int = 0,
+        ids: list[int] | None = None,
+    ) -> list[tuple]:
+        """Return (id, score) of matches, best first, limited or restricted to ``ids``."""
+        if ids is not None and not ids:
+            return []
+        sql, params = self._match_sql(clauses, filters, "score, d.id")
+        if ids:
+            sql += f" AND d.id IN ({', '.join(['%s'] * len(ids))})"
+            params.extend(ids)
+        sql += " ORDER BY score DESC, d.id"
+        if limit is not None:
+            sql += " LIMIT %s OFFSET %s"
+            params.extend([limit, offset])
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return [(row[1], row[0]) for row in cursor.fetchall()]
+
+    def _facet_groups(
+        self, clauses: list[Clause], filters: SearchFilters
+    ) -> list[tuple]:
+        """Count matches per combination of OPD, content type, category and region."""
+        sql, params = self._match_sql(clauses, filters, f"{FACET_COLUMNS}, COUNT(*)")
+        sql += f" GROUP BY {FACET_COLUMNS}"
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             return cursor.fetchall()
 
     def _rerank(
-        self, rows: list[tuple], clauses: list[Clause], best_bets: list[int]
+        self, window: list[tuple], clauses: list[Clause], best_bets: list[int]
     ) -> list[tuple[int, float]]:
-        window = rows[:RERANK_WINDOW]
-        all_scores = {row[0]: row[1] for row in rows}
-        base_scores = {row[0]: row[1] for row in window}
-        base_scores.update({pk: all_scores.get(pk, 0.0) for pk in best_bets})
+        base_scores = dict(window)
         documents = SearchDocument.objects.only(
             "title_terms", "alias_terms", "summary_terms", "body_terms"
         ).in_bulk(list(base_scores))
@@ -325,13 +383,7 @@ class DatabaseBackend:
         bet_set = set(best_bets)
         first = [item for item in rescored if item[0] in bet_set][:BEST_BETS]
         chosen = {pk for pk, _ in first}
-        others = [item for item in rescored if item[0] not in chosen]
-        rest = [
-            (row[0], float(row[1]))
-            for row in rows[RERANK_WINDOW:]
-            if row[0] not in chosen
-        ]
-        return first + others + rest
+        return first + [item for item in rescored if item[0] not in chosen]
 
     def _best_bets(self, clauses: list[Clause], filters: SearchFilters) -> list[int]:
         """Return services and agencies whose title or aliases match the query.
@@ -366,7 +418,9 @@ class DatabaseBackend:
         if not suggestion:
             return None
         parsed = parse_query(suggestion, current_table())
-        if not parsed.clauses or not self._match(parsed.clauses, request.filters):
+        if not parsed.clauses or not self._ranked(
+            parsed.clauses, request.filters, limit=1
+        ):
             return None
         return suggestion
 
@@ -418,25 +472,31 @@ def autocomplete_rank(document: SearchDocument, words: list[str]) -> tuple:
     return (not in_title, -document.rank_boost, len(document.title), document.pk)
 
 
-def count_facets(rows: list[tuple]) -> dict[str, list[FacetBucket]]:
-    """Count results per OPD, content type, category and region.
+def count_facets(groups: list[tuple]) -> dict[str, list[FacetBucket]]:
+    """Sum grouped match counts per OPD, content type, category and region.
 
     TODO: counts include the facet's own filter, so choosing one OPD leaves a
     single OPD bucket; multi-select facets need counts without that filter.
     """
-    counters: dict[str, Counter] = {
-        name: Counter() for name in ("opd", "content_type", "category", "region")
-    }
+    counters: dict[str, Counter] = {name: Counter() for name in FACET_FIELDS}
     names: dict[tuple[str, str], str] = {}
-    for _, _, opd_id, opd_name, content_type, category, region_id, region_name in rows:
+    for (
+        opd_id,
+        opd_name,
+        content_type,
+        category,
+        region_id,
+        region_name,
+        count,
+    ) in groups:
         if opd_id is not None:
-            counters["opd"][str(opd_id)] += 1
+            counters["opd"][str(opd_id)] += count
             names[("opd", str(opd_id))] = opd_name
-        counters["content_type"][content_type] += 1
+        counters["content_type"][content_type] += count
         if category:
-            counters["category"][category] += 1
+            counters["category"][category] += count
         if region_id is not None:
-            counters["region"][str(region_id)] += 1
+            counters["region"][str(region_id)] += count
             names[("region", str(region_id))] = region_name
     facets = {}
     for name, counter in counters.items():

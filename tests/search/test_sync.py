@@ -184,3 +184,28 @@ def test_outage_parks_update_and_retry_delivers(backend, news, settings, monkeyp
     assert retry_pending() >= 1
     assert not PendingSync.objects.exists()
     assert page_key(page.pk) in found(backend, "adminduk keliling malam")
+
+
+def test_paging_past_rerank_window_covers_all(backend, disdukcapil):
+    from search.records import SearchRecord
+
+    records = [
+        SearchRecord(
+            key=f"page-copy:{number}",
+            kind="page",
+            object_id=disdukcapil.pk,
+            content_type="news",
+            title=f"Kabar zebracross nomor {number}",
+            url=f"/salinan/{number}/",
+            body="zebracross " * (number % 7 + 1),
+        )
+        for number in range(260)
+    ]
+    backend.write(records)
+    seen = []
+    for page in range(1, 7):
+        results = backend.search(SearchRequest("zebracross", page=page, page_size=50))
+        assert results.total == 260
+        seen.extend(hit.key for hit in results.hits)
+    assert len(seen) == 260
+    assert len(set(seen)) == 260
