@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Iterator
+from typing import Any
 
 from graphql import GraphQLError
 from graphql.validation import NoSchemaIntrospectionCustomRule
@@ -17,6 +18,7 @@ from strawberry.extensions import (
 
 from .conf import api_settings
 from .errors import InvalidInputError
+from .views import has_session
 
 logger = logging.getLogger(__name__)
 
@@ -67,12 +69,14 @@ class MaskUnexpectedErrors(SchemaExtension):
         )
 
 
-def introspection_allowed(request: object) -> bool:
+def introspection_allowed(request: Any) -> bool:
     """Whether ``request`` may introspect the schema under ``GRAPHQL_INTROSPECTION``."""
     policy = api_settings().introspection
     if policy == "always":
         return True
     if policy == "authenticated":
+        if request is None or not has_session(request):
+            return False
         user = getattr(request, "user", None)
         return bool(user is not None and user.is_authenticated and user.is_staff)
     return False

@@ -14,6 +14,7 @@ import logging
 from typing import Any
 
 from cross_web import HTTPException
+from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
 from django.utils.cache import patch_cache_control
@@ -59,6 +60,16 @@ def _cache_key(request: HttpRequest) -> str:
     return f"graphql_api:response:{content_generation()}:{digest}"
 
 
+def has_session(request: HttpRequest) -> bool:
+    """Whether the request carries a session cookie (a possibly logged-in user).
+
+    Checking the cookie instead of ``request.user`` keeps anonymous requests
+    from loading the session, which would add ``Vary: Cookie`` and stop CDNs
+    from sharing one cached response between clients.
+    """
+    return settings.SESSION_COOKIE_NAME in request.COOKIES
+
+
 def _content_length(request: HttpRequest) -> int:
     # A body sent without a valid Content-Length is still capped by Django's
     # DATA_UPLOAD_MAX_MEMORY_SIZE when Strawberry reads it.
@@ -100,7 +111,7 @@ class PublicGraphQLView(GraphQLView):
             return error_response(
                 413, f"Request body is larger than {limit} bytes: send a smaller query."
             )
-        cacheable = request.method == "GET" and not request.user.is_authenticated
+        cacheable = request.method == "GET" and not has_session(request)
         key = _cache_key(request) if cacheable and "query" in request.GET else None
         cached = cache.get(key) if key else None
         if cached is not None:
@@ -135,7 +146,9 @@ class PublicGraphQLView(GraphQLView):
         else:
             response = HttpResponse(body, content_type="application/json")
         response["ETag"] = etag
-        response["Vary"] = "Cookie, Origin"
+        # Responses differ by CORS origin only: requests with a session are
+        # never cached, so a CDN need not split its cache by cookie.
+        response["Vary"] = "Origin"
         patch_cache_control(response, public=True, max_age=api_settings().cache_max_age)
         return response
 

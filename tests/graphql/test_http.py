@@ -12,6 +12,7 @@ def test_get_cacheable_with_etag(gql):
     assert response.status_code == 200
     assert "public" in response["Cache-Control"]
     assert "max-age=60" in response["Cache-Control"]
+    assert response["Vary"] == "Origin"
     etag = response["ETag"]
     again = gql.get(NEWS_COUNT, HTTP_IF_NONE_MATCH=etag)
     assert again.status_code == 304
