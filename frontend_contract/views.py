@@ -52,7 +52,11 @@ CONTENT_SECURITY_POLICY = "; ".join(
 
 
 class OperationsError(ValueError):
-    """An operation file that cannot be parsed or names an operation twice."""
+    """A problem in the operation files that keeps the client from using them.
+
+    It is raised for a syntax error, an unnamed or duplicate operation, or a
+    fragment that no file defines.
+    """
 
 
 class _SpreadCollector(Visitor):
