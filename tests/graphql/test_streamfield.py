@@ -2,6 +2,7 @@
 
 import json
 
+import pytest
 from wagtail.fields import StreamField
 
 from graphql_api.schema import schema
@@ -120,3 +121,32 @@ def test_service_body_blocks_resolve(gql, disdukcapil, add_page):
     assert table["rows"] == [["Hari", "Jam"], ["Senin", None]]
     assert table["firstRowIsHeader"] is True
     assert table["caption"] == "Jadwal"
+
+
+def test_new_block_widens_only_its_union():
+    from graphql_api.types.blocks import stream_union
+    from opd_pages import blocks as page_blocks
+
+    class WiderStreamBlock(page_blocks.ContentStreamBlock):
+        faq = page_blocks.FAQBlock()
+
+    wider = stream_union(WiderStreamBlock, "WiderBlock")
+    wider_members = {
+        member.__strawberry_definition__.name for member in wider.__args__[0].__args__
+    }
+    assert "FAQBlock" in wider_members
+    content = {member.name for member in graphql_type("ContentBlock").types}
+    assert "FAQBlock" not in content
+
+
+def test_block_without_graphql_type_fails():
+    from wagtail import blocks
+
+    from graphql_api.types.blocks import stream_union
+    from opd_pages import blocks as page_blocks
+
+    class UnknownStreamBlock(page_blocks.ContentStreamBlock):
+        quote = blocks.BlockQuoteBlock()
+
+    with pytest.raises(TypeError, match="BlockQuoteBlock has no GraphQL type"):
+        stream_union(UnknownStreamBlock, "UnknownBlock")
