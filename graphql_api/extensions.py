@@ -7,6 +7,7 @@ import uuid
 from collections.abc import Iterator
 from typing import Any
 
+import strawberry
 from graphql import GraphQLError
 from graphql.validation import NoSchemaIntrospectionCustomRule
 from strawberry.extensions import (
@@ -15,6 +16,7 @@ from strawberry.extensions import (
     QueryDepthLimiter,
     SchemaExtension,
 )
+from strawberry.types import ExecutionContext
 
 from .conf import api_settings
 from .errors import InvalidInputError
@@ -107,3 +109,28 @@ def schema_extensions() -> list:
         IntrospectionSwitch,
         MaskUnexpectedErrors,
     ]
+
+
+class PublicSchema(strawberry.Schema):
+    """Strawberry's schema with client errors logged as one INFO line.
+
+    Strawberry logs every error with its traceback at ERROR level. Errors in
+    the request (unknown field, invalid argument, a limit) are not server
+    faults, and masked errors are already logged with their correlation id.
+    """
+
+    def process_errors(
+        self,
+        errors: list[GraphQLError],
+        execution_context: ExecutionContext | None = None,
+    ) -> None:
+        unexpected = []
+        for error in errors:
+            if (error.extensions or {}).get("code") == "INTERNAL_SERVER_ERROR":
+                continue
+            if _is_client_error(error):
+                logger.info("graphql request error message=%s", error.message)
+            else:
+                unexpected.append(error)
+        if unexpected:
+            super().process_errors(unexpected, execution_context)

@@ -4,10 +4,9 @@ Each part of the product contributes its own root type; this module merges
 them, so search and freshness fields live next to their code.
 """
 
-import strawberry
 from strawberry.tools import merge_types
 
-from graphql_api.extensions import schema_extensions
+from graphql_api.extensions import PublicSchema, schema_extensions
 from graphql_api.queries import ContentQuery
 from graphql_api.types.pages import ALL_PAGE_TYPES
 from opd_pages.freshness.graphql import FreshnessMutation, FreshnessQuery
@@ -17,7 +16,7 @@ Query = merge_types("Query", (ContentQuery, SearchQuery, FreshnessQuery))
 Mutation = merge_types("Mutation", (FreshnessMutation,))
 
 # Page types are reached through the Page interface, so they are listed here.
-schema = strawberry.Schema(
+schema = PublicSchema(
     query=Query,
     mutation=Mutation,
     types=ALL_PAGE_TYPES,
