@@ -250,3 +250,43 @@ def test_active_announcements_today_in_jakarta(gql, disdukcapil, add_page):
     assert data["activeAnnouncements"]["nodes"] == [
         {"title": "Aktif", "isActive": True}
     ]
+
+
+MIXED_PAGES = """
+query ($first: Int) {
+  pages(first: $first, opd: "disdukcapil", order: TITLE) {
+    totalCount
+    nodes {
+      __typename title urlPath opd { slug }
+      ... on NewsPage { tags { slug } heroImage { rendition(size: CARD) { url } } }
+      ... on ServicePage { relatedOpds { slug } tags { slug } }
+    }
+  }
+}
+"""
+
+
+def test_mixed_listing_constant_queries(gql, disdukcapil, make_news, make_image):
+    image = make_image()
+    make_news(disdukcapil, 5, tags=["adminduk"], image=image, prefix="Awal")
+    gql.data(MIXED_PAGES, {"first": 50})
+    few, _ = count_queries(gql, MIXED_PAGES, {"first": 50})
+    make_news(disdukcapil, 25, tags=["adminduk"], image=image, prefix="Tambahan")
+    many, data = count_queries(gql, MIXED_PAGES, {"first": 50})
+    types = {node["__typename"] for node in data["pages"]["nodes"]}
+    assert types == {"NewsPage", "ServicePage", "OPDPage"}
+    assert data["pages"]["totalCount"] == 1 + 5 + 30
+    # The same page types cost the same queries, however many pages each has.
+    assert few == many
+
+
+def test_opd_profile_constant_queries(gql, disdukcapil, make_news, make_image):
+    from frontend_contract.views import build_operation_documents
+
+    profile = build_operation_documents()["OpdProfile"]
+    make_news(disdukcapil, 10, tags=["adminduk"], image=make_image())
+    gql.data(profile, {"slug": "disdukcapil", "newsCount": 10})
+    one, _ = count_queries(gql, profile, {"slug": "disdukcapil", "newsCount": 1})
+    ten, data = count_queries(gql, profile, {"slug": "disdukcapil", "newsCount": 10})
+    assert len(data["opd"]["news"]["nodes"]) == 10
+    assert one == ten
