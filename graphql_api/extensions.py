@@ -29,7 +29,7 @@ MASKED_MESSAGE = "Internal server error. Quote the correlation id when reporting
 
 def _is_client_error(error: GraphQLError) -> bool:
     original = error.original_error
-    # Validation and parse errors carry no original error; they describe the
+    # Validation and parse errors carry no original error. They describe the
     # request, not the server, so they stay visible.
     return original is None or isinstance(original, InvalidInputError | GraphQLError)
 
