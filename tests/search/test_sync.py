@@ -138,6 +138,9 @@ def test_view_restriction_hides_page_and_descendants(backend, publish, committed
             restriction.groups.set([Group.objects.get(name="Koordinator")])
     assert page_key(child.pk) not in found(backend, "lembur rahasia")
     assert page_key(parent.pk) not in found(backend, "internal pegawai")
+    hidden = backend.search(SearchRequest("lembur"))
+    assert hidden.total == 0
+    assert hidden.facets == {}
     assert page_key(child.pk) not in suggested(backend, "rekap")
     assert not SearchDocument.objects.filter(
         key__in=[page_key(parent.pk), page_key(child.pk)]
