@@ -52,9 +52,10 @@ test-sqlite: $(STAMP) ## Run the test suite on SQLite
 test-postgres: $(STAMP) check-postgres ## Run the test suite on PostgreSQL at POSTGRES_URL
 	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest -p no:cacheprovider
 
+# The two databases run side by side, one per core; --output-sync prints each
+# run's output in one piece when it ends.
 test: $(STAMP) lint browser check-postgres ## Lint, then run every test on SQLite and on PostgreSQL
-	$(MAKE) --no-print-directory test-sqlite
-	$(MAKE) --no-print-directory test-postgres
+	$(MAKE) --no-print-directory --jobs=2 --output-sync=target test-sqlite test-postgres
 
 schema: $(STAMP) ## Export the GraphQL schema to frontend_contract/schema.graphql
 	$(BIN)/python manage.py export_schema graphql_api.schema:schema --path frontend_contract/schema.graphql

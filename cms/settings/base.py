@@ -225,6 +225,11 @@ GRAPHQL_CACHE_MAX_AGE = int(os.environ.get("GRAPHQL_CACHE_MAX_AGE", "60"))
 # Who may introspect the schema: "always", "authenticated" (staff) or "never".
 GRAPHQL_INTROSPECTION = os.environ.get("GRAPHQL_INTROSPECTION", "always")
 
+# The request.META key that holds the citizen's address behind a reverse proxy
+# (for example HTTP_X_REAL_IP); empty means REMOTE_ADDR. Citizen reports are
+# rate-limited per address, so behind a proxy without it everyone shares one limit.
+FRESHNESS_CLIENT_ADDRESS_HEADER = os.environ.get("FRESHNESS_CLIENT_ADDRESS_HEADER", "")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
