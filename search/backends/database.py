@@ -1,10 +1,11 @@
 """The embedded search backend on SQLite FTS5 or PostgreSQL full text search.
 
 Text is analysed in Python (``search.analysis``), so both databases index the
-same stems and the query layer only has to match them. Candidates come from
-the full-text index ranked by BM25 (SQLite) or ``ts_rank_cd`` (PostgreSQL);
-the best ``RERANK_WINDOW`` are then re-scored in Python with the same
-formula on both databases (see ``rescore``).
+same stems and the query layer only has to match them. The full-text index
+ranks matches by BM25 (SQLite) or ``ts_rank_cd`` (PostgreSQL), and the best
+``RERANK_WINDOW`` are then re-scored in Python with the same formula on both
+databases (see ``rescore``). Totals and facet counts come from a separate
+``GROUP BY`` query.
 
 The SQL below is assembled only from table names and constants of this
 module. Every value, the MATCH and tsquery text included, is a bound
@@ -43,7 +44,7 @@ logger = logging.getLogger(__name__)
 
 RERANK_WINDOW = 200
 LOOSE_MATCH_WEIGHT = 0.5
-# Services and agency pages are where a citizen's errand ends; up to
+# Services and agency pages are where a citizen's errand ends, so up to
 # BEST_BETS of them whose title or aliases match lead the results.
 DESTINATION_TYPES = ("service", "opd")
 BEST_BETS = 3
