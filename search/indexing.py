@@ -5,7 +5,7 @@ current state: a key whose object is public gets a fresh record, any other
 key is deleted. Writes are therefore idempotent and order-independent, so a
 late or repeated task can never bring back an unpublished page. A write that
 fails because the backend is unavailable is stored in ``PendingSync`` and
-retried by the next sync, by ``search_check --fix`` or ``search_retry``.
+retried by the next sync task or by ``search_check --fix``.
 """
 
 from __future__ import annotations
