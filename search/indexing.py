@@ -4,10 +4,10 @@ Every write starts from keys ("page:12", "document:5") and re-reads their
 current state: a key whose object is public gets a fresh record, any other
 key is deleted. A late or repeated task therefore writes the current state,
 never the state at the time of the edit. Two workers that run at the same
-moment can still finish in the wrong order; ``search_check --fix`` repairs
-that. A write that
-fails because the backend is unavailable is stored in ``PendingSync`` and
-retried by the next sync task or by ``search_check --fix``.
+moment can still finish in the wrong order, and ``search_check --fix``
+repairs that. A write that fails because the backend is unavailable is
+stored in ``PendingSync`` and retried by the next sync task or by
+``search_check --fix``.
 """
 
 from __future__ import annotations
