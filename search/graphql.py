@@ -127,16 +127,37 @@ class SearchHitType:
         )
 
 
+# Facets whose backend values are stored in lower case, with the GraphQL enum
+# that SearchFilterInput takes for them.
+ENUM_FACETS: dict[str, type[Enum]] = {
+    "content_type": SearchContentType,
+    "category": SearchInformationCategory,
+}
+
+
 @strawberry.type(description="A filter value with the number of results that carry it.")
 class SearchFacetBucket:
-    value: str
+    value: str = strawberry.field(
+        description="The value to pass back in SearchFilterInput as it is: an OPD "
+        "or kecamatan id, or a SearchContentType or SearchInformationCategory name."
+    )
     label: str
     count: int
 
     @classmethod
-    def from_buckets(cls, buckets: list[FacetBucket]) -> list[SearchFacetBucket]:
-        """Convert backend buckets."""
-        return [cls(value=b.value, label=b.label, count=b.count) for b in buckets]
+    def from_buckets(
+        cls, facet: str, buckets: list[FacetBucket]
+    ) -> list[SearchFacetBucket]:
+        """Convert backend buckets, naming enum values as SearchFilterInput does."""
+        enum = ENUM_FACETS.get(facet)
+        return [
+            cls(
+                value=enum(bucket.value).name if enum else bucket.value,
+                label=bucket.label,
+                count=bucket.count,
+            )
+            for bucket in buckets
+        ]
 
 
 @strawberry.type(
@@ -166,7 +187,7 @@ class SearchResult:
     ) -> SearchResult:
         """Convert backend results."""
         facets = {
-            name: SearchFacetBucket.from_buckets(results.facets.get(name, []))
+            name: SearchFacetBucket.from_buckets(name, results.facets.get(name, []))
             for name in ("opd", "content_type", "category", "region")
         }
         return cls(

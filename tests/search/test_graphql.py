@@ -6,6 +6,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from opd_pages.models import Kecamatan, PublicInformationPage
+
 OPERATIONS = Path(__file__).resolve().parents[2] / "frontend_contract" / "operations"
 SEARCH = (OPERATIONS / "search.graphql").read_text()
 AUTOCOMPLETE = (OPERATIONS / "autocomplete.graphql").read_text()
@@ -78,3 +80,54 @@ def test_autocomplete_offers_service_titles(client, db):
 def test_autocomplete_rejects_large_limit(client, db):
     result = post(client, AUTOCOMPLETE, {"prefix": "ktp", "limit": 100})
     assert result["errors"][0]["message"] == "Invalid limit 100: use 1 to 20."
+
+
+FACET_FILTERS = {
+    "opd": "opdIds",
+    "contentType": "contentTypes",
+    "category": "categories",
+    "region": "regionIds",
+}
+
+
+@pytest.fixture
+def information_in_jatiasih(publish, disdukcapil):
+    """A public information page with a category and a region, so every facet has buckets."""
+    page = PublicInformationPage(
+        title="Laporan layanan kependudukan Jatiasih",
+        category="berkala",
+        region=Kecamatan.objects.get(name="Jatiasih"),
+    )
+    return publish(disdukcapil, page)
+
+
+def test_facet_values_work_as_filters(client, information_in_jatiasih):
+    search = post(client, SEARCH, {"query": "layanan", "pageSize": 1})["data"]
+    facets = search["search"]["facets"]
+    for facet, filter_name in FACET_FILTERS.items():
+        assert facets[facet], f"no {facet} buckets for 'layanan'"
+        bucket = facets[facet][0]
+        filters = {filter_name: [bucket["value"]]}
+        result = post(client, SEARCH, {"query": "layanan", "filters": filters})
+        assert "errors" not in result, (facet, bucket, result)
+        assert result["data"]["search"]["total"] == bucket["count"], (facet, bucket)
+
+
+def test_enum_facet_values_are_enum_names(client, information_in_jatiasih):
+    search = post(client, SEARCH, {"query": "layanan", "pageSize": 1})["data"]
+    facets = search["search"]["facets"]
+    content_types = {bucket["value"] for bucket in facets["contentType"]}
+    categories = {bucket["value"] for bucket in facets["category"]}
+    assert "SERVICE" in content_types
+    assert content_types <= {
+        "SERVICE",
+        "OPD",
+        "PUBLIC_INFORMATION",
+        "STANDARD",
+        "NEWS",
+        "ANNOUNCEMENT",
+        "EVENT",
+        "DOCUMENT",
+    }
+    assert "BERKALA" in categories
+    assert categories <= {"BERKALA", "SERTA_MERTA", "SETIAP_SAAT", "DIKECUALIKAN"}
