@@ -8,19 +8,14 @@ const PAGE_SIZE = 10;
 
 // Route parameters (Indonesian, shown in the address bar), the facet of the
 // response that offers their values, and the SearchFilterInput field each
-// one sets. Every filter takes one value from the client.
+// one sets. Every filter takes one value from the client: a facet bucket's
+// value, passed back unchanged.
 const FILTERS = [
   { param: "opd", facet: "opd", input: "opdIds", label: "Perangkat daerah" },
-  { param: "jenis", facet: "contentType", input: "contentTypes", label: "Jenis konten", isEnum: true },
-  { param: "kategori", facet: "category", input: "categories", label: "Kategori informasi", isEnum: true },
+  { param: "jenis", facet: "contentType", input: "contentTypes", label: "Jenis konten" },
+  { param: "kategori", facet: "category", input: "categories", label: "Kategori informasi" },
   { param: "kecamatan", facet: "region", input: "regionIds", label: "Kecamatan" },
 ];
-
-// Facet buckets name an enum filter in lower case ("service", "serta_merta")
-// while SearchFilterInput takes the enum name ("SERVICE", "SERTA_MERTA").
-function enumName(value) {
-  return String(value).toUpperCase().replace(/-/g, "_");
-}
 
 function searchHref(params, changes) {
   const next = new URLSearchParams(params);
@@ -44,8 +39,7 @@ function variablesFrom(params) {
   const filters = {};
   for (const filter of FILTERS) {
     if (params.get(filter.param)) {
-      const value = params.get(filter.param);
-      filters[filter.input] = [filter.isEnum ? enumName(value) : value];
+      filters[filter.input] = [params.get(filter.param)];
     }
   }
   return { query: params.get("q") || "", filters, page: currentPage(params), pageSize: PAGE_SIZE };
@@ -91,7 +85,7 @@ function opdSelect(params, facets) {
 }
 
 function typeLabel(hit, facets) {
-  return (facets.contentType || []).find((bucket) => enumName(bucket.value) === hit.contentType)?.label || "";
+  return (facets.contentType || []).find((bucket) => bucket.value === hit.contentType)?.label || "";
 }
 
 function resultItem(hit, facets) {
