@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from ..records import SearchRecord
@@ -31,6 +31,19 @@ class SearchFilters:
     region_ids: tuple[int, ...] = ()
     date_from: dt.date | None = None
     date_to: dt.date | None = None
+
+    def facet_selections(self) -> dict[str, tuple]:
+        """Return the values chosen for each facet; an empty tuple means any value."""
+        return {
+            "opd": self.opd_ids,
+            "content_type": self.content_types,
+            "category": self.categories,
+            "region": self.region_ids,
+        }
+
+    def without_facets(self) -> SearchFilters:
+        """Return these filters with no facet values chosen: only the date range."""
+        return replace(self, opd_ids=(), content_types=(), categories=(), region_ids=())
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,8 @@ same stems and the query layer only has to match them. The full-text index
 ranks matches by BM25 (SQLite) or ``ts_rank_cd`` (PostgreSQL), and the best
 ``RERANK_WINDOW`` are then re-scored in Python with the same formula on both
 databases (see ``rescore``). Totals and facet counts come from a separate
-``GROUP BY`` query.
+``GROUP BY`` query without the facet filters, which are applied to its rows
+in Python (see ``count_facets``).
 
 The SQL below is assembled only from table names and constants of this
 module. Every value, the MATCH and tsquery text included, is a bound
@@ -270,10 +271,11 @@ class DatabaseBackend:
         if not parsed.clauses:
             return SearchResults(total=0, hits=[], facets={})
         clauses, filters = parsed.clauses, request.filters
-        groups = self._facet_groups(clauses, filters)
-        total = sum(group[-1] for group in groups)
+        groups = self._facet_groups(clauses, filters.without_facets())
+        facets = count_facets(groups, filters)
+        total = sum(group[-1] for group in groups if group_matches(group, filters))
         if not total:
-            return SearchResults(total=0, hits=[], facets={})
+            return SearchResults(total=0, hits=[], facets=facets)
         best_bets = self._best_bets(clauses, filters)
         window = self._ranked(clauses, filters, limit=RERANK_WINDOW)
         window += self._ranked(clauses, filters, ids=best_bets)
@@ -285,7 +287,7 @@ class DatabaseBackend:
         documents = SearchDocument.objects.in_bulk([pk for pk, _ in page_ids])
         terms = parsed.highlight_phrases
         hits = [to_hit(documents[pk], score, terms) for pk, score in page_ids]
-        return SearchResults(total=total, hits=hits, facets=count_facets(groups))
+        return SearchResults(total=total, hits=hits, facets=facets)
 
     def _beyond_window(
         self, parsed: ParsedQuery, request: SearchRequest, ranked: list, count: int
@@ -366,7 +368,10 @@ class DatabaseBackend:
     def _facet_groups(
         self, clauses: list[Clause], filters: SearchFilters
     ) -> list[tuple]:
-        """Count matches per combination of OPD, content type, category and region."""
+        """Count matches per combination of OPD, content type, category and region.
+
+        Each row is ``FACET_COLUMNS`` followed by the count.
+        """
         sql, params = self._match_sql(clauses, filters, f"{FACET_COLUMNS}, COUNT(*)")
         sql += f" GROUP BY {FACET_COLUMNS}"
         with connection.cursor() as cursor:
@@ -478,30 +483,51 @@ def autocomplete_rank(document: SearchDocument, words: list[str]) -> tuple:
     return (not in_title, -document.rank_boost, len(document.title), document.pk)
 
 
-def count_facets(groups: list[tuple]) -> dict[str, list[FacetBucket]]:
+def group_facet_values(group: tuple) -> dict:
+    """Return the value of each facet in a row of ``_facet_groups``."""
+    opd_id, _, content_type, category, region_id, _, _ = group
+    return {
+        "opd": opd_id,
+        "content_type": content_type,
+        "category": category,
+        "region": region_id,
+    }
+
+
+def group_matches(
+    group: tuple, filters: SearchFilters, ignored_facet: str | None = None
+) -> bool:
+    """Return True when a grouped row passes every facet filter but ``ignored_facet``."""
+    values = group_facet_values(group)
+    return all(
+        values[facet] in selected
+        for facet, selected in filters.facet_selections().items()
+        if selected and facet != ignored_facet
+    )
+
+
+def count_facets(
+    groups: list[tuple], filters: SearchFilters
+) -> dict[str, list[FacetBucket]]:
     """Sum grouped match counts per OPD, content type, category and region.
 
-    TODO: counts include the facet's own filter, so choosing one OPD leaves a
-    single OPD bucket; multi-select facets need counts without that filter.
+    Each facet is counted with every facet filter except its own, so choosing
+    one OPD still lists the other OPDs with the counts they would give
+    (multi-select facets). ``groups`` must come from a query without facet
+    filters.
     """
     counters: dict[str, Counter] = {name: Counter() for name in FACET_FIELDS}
     names: dict[tuple[str, str], str] = {}
-    for (
-        opd_id,
-        opd_name,
-        content_type,
-        category,
-        region_id,
-        region_name,
-        count,
-    ) in groups:
-        if opd_id is not None:
+    for group in groups:
+        opd_id, opd_name, content_type, category, region_id, region_name, count = group
+        if opd_id is not None and group_matches(group, filters, "opd"):
             counters["opd"][str(opd_id)] += count
             names[("opd", str(opd_id))] = opd_name
-        counters["content_type"][content_type] += count
-        if category:
+        if group_matches(group, filters, "content_type"):
+            counters["content_type"][content_type] += count
+        if category and group_matches(group, filters, "category"):
             counters["category"][category] += count
-        if region_id is not None:
+        if region_id is not None and group_matches(group, filters, "region"):
             counters["region"][str(region_id)] += count
             names[("region", str(region_id))] = region_name
     facets = {}

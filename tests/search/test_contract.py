@@ -186,3 +186,33 @@ def test_autocomplete_puts_title_hits_first(backend):
 
 def test_autocomplete_empty_prefix_offers_nothing(backend):
     assert backend.autocomplete("  ") == []
+
+
+def facet_counts(results, facet):
+    return {bucket.value: bucket.count for bucket in results.facets[facet]}
+
+
+def test_facet_ignores_its_own_filter(backend, disdukcapil):
+    unfiltered = search(backend, "layanan", page_size=1)
+    opd_counts = facet_counts(unfiltered, "opd")
+    assert len(opd_counts) >= 2
+    selected = SearchFilters(opd_ids=(disdukcapil.pk,))
+    results = search(backend, "layanan", filters=selected, page_size=1)
+    # Every OPD stays on offer, counted as if no OPD were chosen.
+    assert facet_counts(results, "opd") == opd_counts
+    assert results.total == opd_counts[str(disdukcapil.pk)]
+    # Other facets count only the chosen OPD's results.
+    assert sum(facet_counts(results, "content_type").values()) == results.total
+
+
+def test_facets_apply_other_filters(backend, disdukcapil):
+    opd_only = SearchFilters(opd_ids=(disdukcapil.pk,))
+    service_only = SearchFilters(content_types=("service",))
+    both = SearchFilters(opd_ids=(disdukcapil.pk,), content_types=("service",))
+    by_opd = search(backend, "layanan", filters=opd_only, page_size=1)
+    by_type = search(backend, "layanan", filters=service_only, page_size=1)
+    by_both = search(backend, "layanan", filters=both, page_size=1)
+    assert facet_counts(by_both, "opd") == facet_counts(by_type, "opd")
+    assert facet_counts(by_both, "content_type") == facet_counts(by_opd, "content_type")
+    assert by_both.total == facet_counts(by_type, "opd")[str(disdukcapil.pk)]
+    assert by_both.total == facet_counts(by_opd, "content_type")["service"]
