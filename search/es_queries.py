@@ -31,7 +31,12 @@ def unquoted_words(text: str) -> str:
 
 
 def filter_clauses(filters: SearchFilters, now: dt.datetime) -> list[dict]:
-    """Build the filters every query applies, with the public and expiry guards."""
+    """Build the filters that narrow hits and facet counts alike.
+
+    These are the public and expiry guards and the date range. Facet filters
+    are separate (``facet_filter_clauses``) because each facet's own counts
+    must ignore them.
+    """
     clauses: list[dict] = [
         {"term": {"public": True}},
         {
@@ -44,14 +49,6 @@ def filter_clauses(filters: SearchFilters, now: dt.datetime) -> list[dict]:
             }
         },
     ]
-    for field, values in (
-        ("opd_id", filters.opd_ids),
-        ("content_type", filters.content_types),
-        ("category", filters.categories),
-        ("region_id", filters.region_ids),
-    ):
-        if values:
-            clauses.append({"terms": {field: list(values)}})
     date_range = {}
     if filters.date_from:
         date_range["gte"] = filters.date_from.isoformat()
@@ -60,6 +57,17 @@ def filter_clauses(filters: SearchFilters, now: dt.datetime) -> list[dict]:
     if date_range:
         clauses.append({"range": {"published_on": date_range}})
     return clauses
+
+
+def facet_filter_clauses(
+    filters: SearchFilters, ignored_facet: str | None = None
+) -> list[dict]:
+    """Build a terms filter for each facet with chosen values, except ``ignored_facet``."""
+    return [
+        {"terms": {FACET_TERMS[facet]: list(values)}}
+        for facet, values in filters.facet_selections().items()
+        if values and facet != ignored_facet
+    ]
 
 
 def text_query(text: str) -> dict:
@@ -105,16 +113,24 @@ def text_query(text: str) -> dict:
     return query
 
 
-def facet_aggregations() -> dict:
-    """Terms aggregations for each facet, with the display name where ids are counted."""
+def facet_aggregations(filters: SearchFilters) -> dict:
+    """Build one aggregation per facet for multi-select facets.
+
+    Each facet is a ``filter`` aggregation with the other facets' filters,
+    around a ``values`` terms aggregation (with the display name where ids
+    are counted). The facet filters themselves go to ``post_filter``, so they
+    narrow the hits but not the counts of their own facet.
+    """
     aggregations = {}
     for facet in FACET_FIELDS:
-        aggregation: dict = {"terms": {"field": FACET_TERMS[facet], "size": FACET_SIZE}}
+        terms: dict = {"terms": {"field": FACET_TERMS[facet], "size": FACET_SIZE}}
         if facet in FACET_NAMES:
-            aggregation["aggs"] = {
+            terms["aggs"] = {
                 "name": {"terms": {"field": FACET_NAMES[facet], "size": 1}}
             }
-        aggregations[facet] = aggregation
+        others = facet_filter_clauses(filters, ignored_facet=facet)
+        facet_filter = {"bool": {"filter": others}} if others else {"match_all": {}}
+        aggregations[facet] = {"filter": facet_filter, "aggs": {"values": terms}}
     return aggregations
 
 
@@ -123,7 +139,7 @@ def build_search_body(request: SearchRequest, now: dt.datetime) -> dict:
     free_words = unquoted_words(request.text)
     query = text_query(request.text)
     query["bool"]["filter"] = filter_clauses(request.filters, now)
-    return {
+    body: dict = {
         "query": {
             "function_score": {
                 "query": query,
@@ -131,7 +147,12 @@ def build_search_body(request: SearchRequest, now: dt.datetime) -> dict:
                 "boost_mode": "multiply",
             }
         },
-        "aggs": facet_aggregations(),
+    }
+    facet_filters = facet_filter_clauses(request.filters)
+    if facet_filters:
+        body["post_filter"] = {"bool": {"filter": facet_filters}}
+    return body | {
+        "aggs": facet_aggregations(request.filters),
         "highlight": {
             "encoder": "html",
             "pre_tags": ["<mark>"],

@@ -161,7 +161,8 @@ class SearchFacetBucket:
 
 
 @strawberry.type(
-    description="Result counts per filter value, over all matching results."
+    description="Result counts per filter value. Each facet applies every "
+    "active filter except its own, so other values of a chosen facet stay on offer."
 )
 class SearchFacets:
     opd: list[SearchFacetBucket]

@@ -216,7 +216,7 @@ def parse_search_response(response: dict) -> SearchResults:
     facets = {}
     for facet, aggregation in response.get("aggregations", {}).items():
         buckets = []
-        for bucket in aggregation["buckets"]:
+        for bucket in aggregation["values"]["buckets"]:
             names = bucket.get("name", {}).get("buckets", [])
             value = str(bucket["key"])
             label = names[0]["key"] if names else facet_label(facet, value)

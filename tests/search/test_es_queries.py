@@ -2,7 +2,8 @@
 
 import datetime as dt
 
-from search.backends.base import SearchFilters, SearchRequest
+from search.backends.base import FacetBucket, SearchFilters, SearchRequest
+from search.backends.elasticsearch import parse_search_response
 from search.es_queries import build_autocomplete_body, build_search_body
 
 NOW = dt.datetime(2026, 5, 4, 9, 30, tzinfo=dt.UTC)
@@ -19,6 +20,19 @@ PUBLIC_AND_CURRENT = [
         }
     },
 ]
+
+BY_OPD = {"terms": {"opd_id": [32]}}
+BY_TYPE = {"terms": {"content_type": ["service", "news"]}}
+OPD_TERMS = {
+    "terms": {"field": "opd_id", "size": 50},
+    "aggs": {"name": {"terms": {"field": "opd_name", "size": 1}}},
+}
+TYPE_TERMS = {"terms": {"field": "content_type", "size": 50}}
+CATEGORY_TERMS = {"terms": {"field": "category", "size": 50}}
+REGION_TERMS = {
+    "terms": {"field": "region_id", "size": 50},
+    "aggs": {"name": {"terms": {"field": "region_name", "size": 1}}},
+}
 
 
 def test_search_body_literal():
@@ -70,8 +84,6 @@ def test_search_body_literal():
                         "minimum_should_match": 1,
                         "filter": [
                             *PUBLIC_AND_CURRENT,
-                            {"terms": {"opd_id": [32]}},
-                            {"terms": {"content_type": ["service", "news"]}},
                             {"range": {"published_on": {"gte": "2026-01-01"}}},
                         ],
                     }
@@ -80,16 +92,25 @@ def test_search_body_literal():
                 "boost_mode": "multiply",
             }
         },
+        # Facet filters narrow the hits only; each facet's counts apply the
+        # other facets' filters.
+        "post_filter": {"bool": {"filter": [BY_OPD, BY_TYPE]}},
         "aggs": {
             "opd": {
-                "terms": {"field": "opd_id", "size": 50},
-                "aggs": {"name": {"terms": {"field": "opd_name", "size": 1}}},
+                "filter": {"bool": {"filter": [BY_TYPE]}},
+                "aggs": {"values": OPD_TERMS},
             },
-            "content_type": {"terms": {"field": "content_type", "size": 50}},
-            "category": {"terms": {"field": "category", "size": 50}},
+            "content_type": {
+                "filter": {"bool": {"filter": [BY_OPD]}},
+                "aggs": {"values": TYPE_TERMS},
+            },
+            "category": {
+                "filter": {"bool": {"filter": [BY_OPD, BY_TYPE]}},
+                "aggs": {"values": CATEGORY_TERMS},
+            },
             "region": {
-                "terms": {"field": "region_id", "size": 50},
-                "aggs": {"name": {"terms": {"field": "region_name", "size": 1}}},
+                "filter": {"bool": {"filter": [BY_OPD, BY_TYPE]}},
+                "aggs": {"values": REGION_TERMS},
             },
         },
         "highlight": {
@@ -156,4 +177,51 @@ def test_autocomplete_body_literal():
         },
         "_source": ["title", "url", "content_type"],
         "size": 8,
+    }
+
+
+def test_unfiltered_body_counts_every_facet():
+    body = build_search_body(SearchRequest(text="ktp"), NOW)
+    assert "post_filter" not in body
+    assert body["query"]["function_score"]["query"]["bool"]["filter"] == (
+        PUBLIC_AND_CURRENT
+    )
+    assert body["aggs"] == {
+        "opd": {"filter": {"match_all": {}}, "aggs": {"values": OPD_TERMS}},
+        "content_type": {"filter": {"match_all": {}}, "aggs": {"values": TYPE_TERMS}},
+        "category": {"filter": {"match_all": {}}, "aggs": {"values": CATEGORY_TERMS}},
+        "region": {"filter": {"match_all": {}}, "aggs": {"values": REGION_TERMS}},
+    }
+
+
+def test_search_response_facets_parsed():
+    def facet(*buckets):
+        return {"doc_count": 9, "values": {"buckets": list(buckets)}}
+
+    response = {
+        "hits": {"total": {"value": 0}, "hits": []},
+        "aggregations": {
+            "opd": facet(
+                {
+                    "key": 32,
+                    "doc_count": 4,
+                    "name": {"buckets": [{"key": "Dinas Kependudukan"}]},
+                },
+                {"key": 7, "doc_count": 2, "name": {"buckets": []}},
+            ),
+            "content_type": facet({"key": "service", "doc_count": 3}),
+            "category": facet(),
+            "region": facet(),
+        },
+    }
+    results = parse_search_response(response)
+    assert results.total == 0
+    assert results.facets == {
+        "opd": [
+            FacetBucket(value="32", label="Dinas Kependudukan", count=4),
+            FacetBucket(value="7", label="7", count=2),
+        ],
+        "content_type": [FacetBucket(value="service", label="Layanan publik", count=3)],
+        "category": [],
+        "region": [],
     }
