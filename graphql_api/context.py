@@ -25,14 +25,31 @@ class ApiContext(StrawberryDjangoContext):
     listings) so that resolving N objects costs a constant number of queries.
     """
 
-    site: Site | None = None
     batches: dict[Any, Any] = field(default_factory=dict)
+    # Sites named by a `site` argument, keyed by the response key (alias) of
+    # the root field that named them, so one field's site never leaks into
+    # another field of the same operation.
+    field_sites: dict[str, Site] = field(default_factory=dict)
+    _default_site: Site | None = None
 
     def default_site(self) -> Site | None:
-        """Return the site that URLs are relative to for this operation."""
-        if self.site is None:
-            self.site = Site.objects.filter(is_default_site=True).first()
-        return self.site
+        """Return the default site (``is_default_site``), looked up once."""
+        if self._default_site is None:
+            self._default_site = Site.objects.filter(is_default_site=True).first()
+        return self._default_site
+
+    def scope_site(self, info: Info, site: Site) -> None:
+        """Make ``site`` the site of the root field that ``info`` belongs to."""
+        self.field_sites[root_response_key(info)] = site
+
+    def site_for(self, info: Info) -> Site | None:
+        """Return the site that URLs under the field of ``info`` are built on.
+
+        That is the site named by the enclosing root field's `site` argument,
+        else the default site.
+        """
+        site = self.field_sites.get(root_response_key(info))
+        return site if site is not None else self.default_site()
 
     def public_documents(self, ids: set[int]) -> dict[int, Any]:
         """Return the public documents among ``ids``, keyed by id.
@@ -50,6 +67,19 @@ class ApiContext(StrawberryDjangoContext):
             for pk in missing:
                 known[pk] = by_pk.get(pk)
         return {pk: known[pk] for pk in ids if known.get(pk) is not None}
+
+
+def root_response_key(info: Info) -> str:
+    """Return the response key (alias or name) of the root field above ``info``."""
+    path = info.path
+    while path.prev is not None:
+        path = path.prev
+    return str(path.key)
+
+
+def request_site(info: Info) -> Site | None:
+    """Return the site that URLs resolved by the field of ``info`` are built on."""
+    return api_context(info).site_for(info)
 
 
 def api_context(info: Info) -> ApiContext:

@@ -90,7 +90,7 @@ def _page_by_url(info: Info, url_path: str, hostname: str | None) -> Any:
     site = site_for_hostname(hostname, context)
     if site is None:
         raise InvalidInputError("No default site is configured: pass `site`.")
-    context.site = site
+    context.scope_site(info, site)
     full_path = site.root_page.url_path + _normalise_path(url_path)[1:]
     pages = specific_pages(visible_pages(Page.objects.filter(url_path=full_path)))
     return pages[0] if pages else None

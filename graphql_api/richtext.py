@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup, Tag
 from wagtail.embeds.embeds import get_embed
 from wagtail.embeds.exceptions import EmbedException
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from opd_pages.visibility import public_pages
 
@@ -37,10 +37,9 @@ def _int_ids(tags: list[Tag], attribute: str) -> set[int]:
     return ids
 
 
-def _page_hrefs(ids: set[int], context: ApiContext) -> dict[int, str]:
+def _page_hrefs(ids: set[int], site: Site | None) -> dict[int, str]:
     if not ids:
         return {}
-    site = context.default_site()
     hrefs = {}
     for page in public_pages(Page.objects.filter(pk__in=ids)):
         parts = page_url_parts(page, site)
@@ -50,20 +49,21 @@ def _page_hrefs(ids: set[int], context: ApiContext) -> dict[int, str]:
     return hrefs
 
 
-def _document_hrefs(ids: set[int], context: ApiContext) -> dict[int, str]:
+def _document_hrefs(
+    ids: set[int], context: ApiContext, site: Site | None
+) -> dict[int, str]:
     documents = context.public_documents(ids)
-    site = context.default_site()
     return {
         pk: absolute_site_url(document.url, site) for pk, document in documents.items()
     }
 
 
-def _rewrite_links(soup: BeautifulSoup, context: ApiContext) -> None:
+def _rewrite_links(soup: BeautifulSoup, context: ApiContext, site: Site | None) -> None:
     links = soup.find_all("a", attrs={"linktype": True})
     page_links = [link for link in links if link.get("linktype") == "page"]
     document_links = [link for link in links if link.get("linktype") == "document"]
-    page_hrefs = _page_hrefs(_int_ids(page_links, "id"), context)
-    document_hrefs = _document_hrefs(_int_ids(document_links, "id"), context)
+    page_hrefs = _page_hrefs(_int_ids(page_links, "id"), site)
+    document_hrefs = _document_hrefs(_int_ids(document_links, "id"), context, site)
     for link in links:
         hrefs = page_hrefs if link.get("linktype") == "page" else document_hrefs
         target = link.get("id", "")
@@ -112,11 +112,14 @@ def _expand_embeds(soup: BeautifulSoup) -> None:
             embed.decompose()
 
 
-def render_rich_text(source: str, context: ApiContext) -> str:
-    """Convert stored rich text to public HTML (see the module docstring)."""
+def render_rich_text(source: str, context: ApiContext, site: Site | None) -> str:
+    """Convert stored rich text to public HTML (see the module docstring).
+
+    Links are built on ``site``: the site of the field being resolved.
+    """
     if not source:
         return ""
     soup = BeautifulSoup(source, "html.parser")
-    _rewrite_links(soup, context)
+    _rewrite_links(soup, context, site)
     _expand_embeds(soup)
     return str(soup)

@@ -18,7 +18,7 @@ from wagtail.embeds.exceptions import EmbedException
 
 from opd_pages import blocks as page_blocks
 
-from ..context import api_context
+from ..context import api_context, request_site
 from ..richtext import render_rich_text
 from .media import DocumentType, ImageType, image_or_none, public_document_or_none
 
@@ -35,7 +35,7 @@ class ParagraphBlock(StreamFieldBlock):
 
     @strawberry.field
     def html(self, info: Info) -> str:
-        return render_rich_text(self._source, api_context(info))
+        return render_rich_text(self._source, api_context(info), request_site(info))
 
 
 @strawberry.type(description="An image with its caption.")
@@ -96,7 +96,7 @@ class FAQItem:
 
     @strawberry.field(description="The answer as browser-ready HTML.")
     def answer_html(self, info: Info) -> str:
-        return render_rich_text(self._answer, api_context(info))
+        return render_rich_text(self._answer, api_context(info), request_site(info))
 
 
 @strawberry.type(description="Frequently asked questions.")

@@ -10,7 +10,7 @@ import strawberry
 from strawberry.types import Info
 from wagtail.images.exceptions import InvalidFilterSpecError
 
-from ..context import api_context
+from ..context import api_context, request_site
 from ..links import absolute_media_url, absolute_site_url
 
 logger = logging.getLogger(__name__)
@@ -128,8 +128,7 @@ class DocumentType:
 
     @strawberry.field(description="Absolute download URL.")
     def url(self, info: Info) -> str:
-        site = api_context(info).default_site()
-        return absolute_site_url(self._document.url, site)
+        return absolute_site_url(self._document.url, request_site(info))
 
     @strawberry.field(description="File extension in lower case, e.g. `pdf`.")
     def file_type(self) -> str:

@@ -24,7 +24,7 @@ from opd_pages.freshness.graphql import (
     resolve_page_freshness,
 )
 
-from ..context import api_context
+from ..context import api_context, request_site
 from ..links import page_url_parts
 from ..listings import ListingOrder, ordering
 from ..loaders import grouped_slices, specific_pages, visible_pages, with_relations
@@ -39,7 +39,7 @@ Parent = strawberry.Parent[Any]
 
 
 def _url_parts(root: Page, info: Info) -> tuple[str, str] | None:
-    return page_url_parts(root, api_context(info).default_site())
+    return page_url_parts(root, request_site(info))
 
 
 @strawberry.interface(name="Page", description="Fields every public page has.")
@@ -135,7 +135,7 @@ def _register(model: type[Page]):
 class OPDIndexPageType(PageInterface):
     @strawberry.field(description="Introduction as browser-ready HTML.")
     def intro_html(self, root: Parent, info: Info) -> str:
-        return render_rich_text(root.intro, api_context(info))
+        return render_rich_text(root.intro, api_context(info), request_site(info))
 
 
 @strawberry.enum(description="Kind of regional agency.")
@@ -201,7 +201,7 @@ class OPDPageType(PageInterface):
 
     @strawberry.field(description="Duties and functions as browser-ready HTML.")
     def mandate_html(self, root: Parent, info: Info) -> str:
-        return render_rich_text(root.mandate, api_context(info))
+        return render_rich_text(root.mandate, api_context(info), request_site(info))
 
     @strawberry.field
     def logo(self, root: Parent) -> ImageType | None:

@@ -1,5 +1,7 @@
 """Lookups of OPDs and single pages, site scoping and URL paths."""
 
+import json
+
 import pytest
 from wagtail.models import Page, Site
 
@@ -105,6 +107,110 @@ def test_url_lookup_scoped_to_named_site(gql, second_site):
     assert on_site["fullUrl"] == "https://dukcapil.bekasikota.go.id/jadwal/"
     on_default = gql.data(PAGE_BY_PATH, {"path": "/jadwal/"})["page"]
     assert on_default is None
+
+
+@pytest.fixture
+def dinkes_site(add_page):
+    """A second site whose root sits beside the directory, not under it."""
+    tree_root = Page.get_first_root_node()
+    root = add_page(
+        tree_root, StandardPage(title="Portal Dinkes", slug="portal-dinkes")
+    )
+    add_page(root, StandardPage(title="Pengumuman Dinkes", slug="pengumuman"))
+    return Site.objects.create(hostname="dinkes.example", port=443, root_page=root)
+
+
+@pytest.fixture
+def city_announcement(add_page, make_document):
+    """A page with slug `pengumuman` on the default site, linking a page and a document."""
+    ktp = Page.objects.get(slug="ktp-el")
+    document = make_document("Formulir Pengumuman")
+    html = (
+        f'<p><a linktype="page" id="{ktp.pk}">KTP-el</a> '
+        f'<a linktype="document" id="{document.pk}">formulir</a></p>'
+    )
+    body = [
+        {"type": "paragraph", "value": html},
+        {"type": "document", "value": {"document": document.pk, "title": ""}},
+    ]
+    directory = Site.objects.get(is_default_site=True).root_page
+    page = StandardPage(
+        title="Pengumuman Kota", slug="pengumuman", body=json.dumps(body)
+    )
+    add_page(directory, page)
+    return document
+
+
+SITE_THEN_DEFAULT = """
+{
+  a: page(urlPath: "/pengumuman/", site: "dinkes.example") { title fullUrl }
+  b: page(urlPath: "/pengumuman/") {
+    title urlPath fullUrl
+    ... on StandardPage {
+      body {
+        ... on ParagraphBlock { html }
+        ... on DocumentBlock { document { url } }
+      }
+    }
+  }
+}
+"""
+
+
+def test_site_argument_scoped_to_its_field(gql, dinkes_site, city_announcement):
+    data = gql.data(SITE_THEN_DEFAULT)
+    assert data["a"]["title"] == "Pengumuman Dinkes"
+    assert data["a"]["fullUrl"] == "https://dinkes.example/pengumuman/"
+    assert data["b"]["title"] == "Pengumuman Kota"
+    assert data["b"]["urlPath"] == "/pengumuman/"
+    assert data["b"]["fullUrl"] == "http://localhost/pengumuman/"
+    paragraph, document_block = data["b"]["body"]
+    assert 'href="http://localhost/disdukcapil/ktp-el/"' in paragraph["html"]
+    document_url = f"http://localhost/documents/{city_announcement.pk}/"
+    assert f'href="{document_url}' in paragraph["html"]
+    assert "dinkes.example" not in paragraph["html"]
+    assert document_block["document"]["url"].startswith(document_url)
+
+
+def test_default_field_before_site_field(gql, dinkes_site, city_announcement):
+    query = """
+    {
+      b: page(urlPath: "/pengumuman/") { title fullUrl }
+      a: page(urlPath: "/pengumuman/", site: "dinkes.example") { title fullUrl }
+    }
+    """
+    data = gql.data(query)
+    assert data["b"]["fullUrl"] == "http://localhost/pengumuman/"
+    assert data["a"]["fullUrl"] == "https://dinkes.example/pengumuman/"
+
+
+def test_separate_roots_with_duplicate_slugs(gql, dinkes_site, city_announcement):
+    on_dinkes = gql.data(
+        PAGE_BY_PATH, {"path": "/pengumuman/", "site": "dinkes.example"}
+    )
+    assert on_dinkes["page"]["title"] == "Pengumuman Dinkes"
+    assert on_dinkes["page"]["urlPath"] == "/pengumuman/"
+    assert on_dinkes["page"]["fullUrl"] == "https://dinkes.example/pengumuman/"
+    on_default = gql.data(PAGE_BY_PATH, {"path": "/pengumuman/", "site": "localhost"})
+    assert on_default["page"]["title"] == "Pengumuman Kota"
+    assert on_default["page"]["fullUrl"] == "http://localhost/pengumuman/"
+    without_site = gql.data(PAGE_BY_PATH, {"path": "/pengumuman/"})
+    assert without_site["page"]["id"] == on_default["page"]["id"]
+
+
+def test_listing_builds_urls_per_site(gql, dinkes_site, city_announcement):
+    query = """
+    { pages(type: STANDARD_PAGE, first: 50) { nodes { title urlPath fullUrl } } }
+    """
+    nodes = gql.data(query)["pages"]["nodes"]
+    urls = {node["title"]: node["fullUrl"] for node in nodes}
+    assert urls["Pengumuman Dinkes"] == "https://dinkes.example/pengumuman/"
+    assert urls["Pengumuman Kota"] == "http://localhost/pengumuman/"
+    assert urls["Portal Dinkes"] == "https://dinkes.example/"
+    paths = [
+        node["urlPath"] for node in nodes if node["title"].startswith("Pengumuman")
+    ]
+    assert paths == ["/pengumuman/", "/pengumuman/"]
 
 
 def test_unknown_site_hostname_rejected(gql):
