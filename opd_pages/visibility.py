@@ -4,7 +4,9 @@ GraphQL, search indexing, sitemaps and freshness counts call these functions,
 so a visibility rule is fixed here and nowhere else.
 
 A page is public when it is live, neither it nor any ancestor has a view
-restriction, and every ancestor is live. A document is public when its
+restriction, every ancestor is live, and neither it nor any ancestor is an
+alias of a page that is not public. An alias shows its original's content, so
+it never reaches more people than the original. A document is public when its
 collection (and every ancestor collection) has no view restriction and it is
 not attached to an exempt public information item.
 """
@@ -31,13 +33,43 @@ def public_pages(queryset: QuerySet | None = None) -> QuerySet:
     if queryset is None:
         queryset = Page.objects.all()
     restricted_paths = PageViewRestriction.objects.values_list("page__path", flat=True)
-    # Only a non-live page with children can hide other pages.
-    hidden_parent_paths = Page.objects.filter(live=False, numchild__gt=0).values_list(
-        "path", flat=True
-    )
-    return queryset.filter(live=True).exclude(
-        _under_any(list(restricted_paths) + list(hidden_parent_paths))
-    )
+    # Only a non-live page with children can hide other pages. Aliases come
+    # with the same query, so the alias rule costs no extra query.
+    hiding_rows = Page.objects.filter(
+        Q(live=False, numchild__gt=0) | Q(alias_of__isnull=False)
+    ).values_list("path", "live", "alias_of__path", "alias_of__live")
+    hidden_paths = list(restricted_paths)
+    aliases = []
+    for path, live, original_path, original_live in hiding_rows:
+        if not live:
+            hidden_paths.append(path)
+        elif original_path is not None:
+            aliases.append((path, original_path, original_live))
+    hidden_paths += hidden_alias_paths(aliases, hidden_paths)
+    return queryset.filter(live=True).exclude(_under_any(hidden_paths))
+
+
+def hidden_alias_paths(aliases, hidden_paths: list[str]) -> list[str]:
+    """Return the paths of aliases whose original is not public.
+
+    ``aliases`` holds ``(path, original_path, original_live)`` for each live
+    alias. An alias of an alias points at the alias, so the check repeats
+    until no further alias becomes hidden.
+    """
+    hidden = list(hidden_paths)
+    found = []
+    remaining = list(aliases)
+    changed = True
+    while changed:
+        changed = False
+        for alias in list(remaining):
+            path, original_path, original_live = alias
+            if not original_live or original_path.startswith(tuple(hidden)):
+                hidden.append(path)
+                found.append(path)
+                remaining.remove(alias)
+                changed = True
+    return found
 
 
 def is_page_public(page: Page) -> bool:

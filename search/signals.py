@@ -12,6 +12,7 @@ import logging
 from functools import partial
 
 from django.db import transaction
+from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from wagtail.documents import get_document_model
 from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
@@ -29,9 +30,36 @@ def schedule(**arguments: list) -> None:
     transaction.on_commit(partial(sync_search_index.enqueue, **arguments))
 
 
+def alias_ids_of_subtree(page_id: int) -> list[int]:
+    """Return the ids of the aliases of a page or its descendants, chains included.
+
+    An alias is public only while its original is, so a change to the
+    original's visibility must re-index its aliases, which sit elsewhere in
+    the tree.
+    """
+    root = Page.objects.filter(pk=page_id).values_list("path", flat=True).first()
+    if root is None:
+        return []
+    found: list[int] = []
+    paths = [root]
+    while paths:
+        condition = Q(pk__in=[])
+        for path in paths:
+            condition |= Q(alias_of__path__startswith=path)
+        rows = list(
+            Page.objects.filter(condition)
+            .exclude(pk__in=found)
+            .values_list("pk", "path")
+        )
+        found += [pk for pk, _ in rows]
+        paths = [path for _, path in rows]
+    return found
+
+
 def page_changed(sender, instance, **kwargs) -> None:
     """Publish, unpublish and move can change the visibility of every descendant."""
-    schedule(subtree_page_ids=[instance.pk], attachment_page_ids=[instance.pk])
+    subtree_ids = [instance.pk, *alias_ids_of_subtree(instance.pk)]
+    schedule(subtree_page_ids=subtree_ids, attachment_page_ids=[instance.pk])
 
 
 def page_deleted(sender, instance, **kwargs) -> None:
@@ -40,7 +68,8 @@ def page_deleted(sender, instance, **kwargs) -> None:
 
 
 def restriction_changed(sender, instance, **kwargs) -> None:
-    schedule(subtree_page_ids=[instance.page_id])
+    subtree_ids = [instance.page_id, *alias_ids_of_subtree(instance.page_id)]
+    schedule(subtree_page_ids=subtree_ids)
 
 
 def collection_restriction_changed(sender, instance, **kwargs) -> None:
