@@ -216,3 +216,11 @@ def test_facets_apply_other_filters(backend, disdukcapil):
     assert facet_counts(by_both, "content_type") == facet_counts(by_opd, "content_type")
     assert by_both.total == facet_counts(by_type, "opd")[str(disdukcapil.pk)]
     assert by_both.total == facet_counts(by_opd, "content_type")["service"]
+
+
+def test_empty_filtered_result_keeps_facets(backend, disdukcapil):
+    filters = SearchFilters(opd_ids=(disdukcapil.pk,), content_types=("event",))
+    results = search(backend, "layanan", filters=filters, page_size=1)
+    assert results.total == 0
+    # The other content types of the chosen OPD stay on offer.
+    assert facet_counts(results, "content_type")["service"] >= 1

@@ -99,7 +99,7 @@ def test_move_reindexes_whole_subtree(backend, publish, committed, client):
         publish(
             section, NewsPage(title=f"Panduan daring nomor {n}", slug=f"panduan-{n}")
         )
-        for n in range(5)
+        for n in range(20)
     ]
 
     with committed():
@@ -115,6 +115,45 @@ def test_move_reindexes_whole_subtree(backend, publish, committed, client):
         backend, "panduan daring", opd_ids=(disdukcapil.pk,)
     )
     assert found(backend, "panduan daring", opd_ids=(diskominfo.pk,)) == []
+
+
+def test_parent_slug_rename_updates_descendant_urls(
+    backend, publish, committed, client
+):
+    diskominfo = OPDPage.objects.get(slug="diskominfostandi")
+    disdukcapil = OPDPage.objects.get(slug="disdukcapil")
+    section = publish(
+        diskominfo, StandardPage(title="Layanan Online", slug="layanan-online")
+    )
+    children = [
+        publish(
+            section, NewsPage(title=f"Panduan daring nomor {n}", slug=f"panduan-{n}")
+        )
+        for n in range(20)
+    ]
+    with committed():
+        section.move(disdukcapil, pos="last-child")
+
+    disdukcapil.refresh_from_db()
+    disdukcapil.slug = "kependudukan"
+    with committed():
+        disdukcapil.save_revision().publish()
+
+    expected_keys = {page_key(child.pk) for child in children}
+    found_keys = set(found(backend, "panduan daring", opd_ids=(disdukcapil.pk,)))
+    assert expected_keys <= found_keys
+    for child in [section, *children]:
+        child.refresh_from_db()
+        document = SearchDocument.objects.get(key=page_key(child.pk))
+        assert document.opd_id == disdukcapil.pk
+        assert document.opd_slug == "kependudukan"
+        assert document.url.startswith("/kependudukan/layanan-online/")
+        assert document.url == child.url
+        assert document.path == child.path
+        assert client.get(document.url).status_code == 200
+    hits = backend.search(SearchRequest("panduan daring", page_size=50)).hits
+    for hit in hits:
+        assert client.get(hit.url).status_code == 200, hit.url
 
 
 @pytest.mark.parametrize("kind", ["groups", "password", "login"])
@@ -140,7 +179,8 @@ def test_view_restriction_hides_page_and_descendants(backend, publish, committed
     assert page_key(parent.pk) not in found(backend, "internal pegawai")
     hidden = backend.search(SearchRequest("lembur"))
     assert hidden.total == 0
-    assert hidden.facets == {}
+    for facet, buckets in hidden.facets.items():
+        assert buckets == [], facet
     assert page_key(child.pk) not in suggested(backend, "rekap")
     assert not SearchDocument.objects.filter(
         key__in=[page_key(parent.pk), page_key(child.pk)]
