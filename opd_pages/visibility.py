@@ -12,6 +12,7 @@ not attached to an exempt public information item.
 """
 
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import (
     Collection,
@@ -29,10 +30,25 @@ def _under_any(paths) -> Q:
 
 
 def public_pages(queryset: QuerySet | None = None) -> QuerySet:
-    """Filter ``queryset`` (default: every page) down to what the public may see."""
+    """Filter ``queryset`` (default: every page) down to what the public may see.
+
+    A page whose ``expire_at`` has passed is hidden, with its subtree, even
+    while it is still live because ``publish_scheduled`` has not run yet.
+    """
     if queryset is None:
         queryset = Page.objects.all()
-    restricted_paths = PageViewRestriction.objects.values_list("page__path", flat=True)
+    now = timezone.now()
+    queryset = queryset.exclude(expire_at__lt=now)
+    # Paths of view-restricted pages and of expired live pages with children,
+    # fetched in one query.
+    expired_parent_paths = Page.objects.filter(
+        live=True, expire_at__lt=now, numchild__gt=0
+    ).values_list("path", flat=True)
+    restricted_paths = (
+        PageViewRestriction.objects.values_list("page__path", flat=True)
+        .order_by()
+        .union(expired_parent_paths.order_by())
+    )
     # Only a non-live page with children can hide other pages. Aliases come
     # with the same query, so the alias rule costs no extra query.
     hiding_rows = Page.objects.filter(

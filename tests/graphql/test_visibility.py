@@ -1,9 +1,11 @@
 """No field that returns pages shows a draft or a private page."""
 
+import datetime
 import json
 
 import pytest
-from wagtail.models import PageViewRestriction
+from django.utils import timezone
+from wagtail.models import Page, PageViewRestriction
 
 from graphql_api.queries import ContentQuery
 from graphql_api.schema import schema
@@ -29,6 +31,13 @@ def hidden_pages(disdukcapil, dinkes, add_page):
     add_page(offline, NewsPage(title=f"{HIDDEN} di bawah draf", slug="anak"))
     offline.unpublish()
     add_page(disdukcapil, NewsPage(title="Berita publik", slug="publik"))
+
+    # Expired, but still live because the scheduler has not run yet.
+    expired = add_page(disdukcapil, NewsPage(title=f"{HIDDEN} lewat", slug="lewat"))
+    old = add_page(disdukcapil, StandardPage(title=f"{HIDDEN} lama", slug="lama"))
+    add_page(old, NewsPage(title=f"{HIDDEN} di bawah lewat", slug="isi"))
+    past = timezone.now() - datetime.timedelta(minutes=5)
+    Page.objects.filter(pk__in=[expired.pk, old.pk]).update(expire_at=past)
 
     # A private OPD linked from a public service.
     PageViewRestriction.objects.create(
@@ -57,7 +66,9 @@ QUERIES = {
         '{ a: page(urlPath: "/disdukcapil/draf/") { title } '
         'b: page(urlPath: "/disdukcapil/privat/") { title } '
         'c: page(urlPath: "/disdukcapil/seksi/bawah/") { title } '
-        'd: page(urlPath: "/disdukcapil/arsip/anak/") { title } }'
+        'd: page(urlPath: "/disdukcapil/arsip/anak/") { title } '
+        'e: page(urlPath: "/disdukcapil/lewat/") { title } '
+        'f: page(urlPath: "/disdukcapil/lama/isi/") { title } }'
     ),
     "Query.pages": f'{{ pages(first: 50, opd: "disdukcapil") {{ nodes {{ {NODE} }} }} }}',
     "Query.news": f"{{ news(first: 50) {{ nodes {{ {NODE} }} }} }}",
@@ -143,3 +154,28 @@ def test_every_page_field_is_checked():
 def test_hidden_pages_never_returned(gql, hidden_pages, field):
     data = gql.data(QUERIES[field])
     assert HIDDEN not in json.dumps(data)
+
+
+def test_expired_page_hidden_before_scheduler(gql, disdukcapil, add_page):
+    expired = add_page(disdukcapil, NewsPage(title="Kedaluwarsa", slug="kedaluwarsa"))
+    current = add_page(disdukcapil, NewsPage(title="Masih berlaku", slug="berlaku"))
+    now = timezone.now()
+    NewsPage.objects.filter(pk=expired.pk).update(
+        expire_at=now - datetime.timedelta(seconds=1)
+    )
+    NewsPage.objects.filter(pk=current.pk).update(
+        expire_at=now + datetime.timedelta(days=1)
+    )
+    query = """
+    {
+      expired: page(urlPath: "/disdukcapil/kedaluwarsa/") { title }
+      current: page(urlPath: "/disdukcapil/berlaku/") { title }
+      news(opd: "disdukcapil", first: 50) { nodes { title } }
+    }
+    """
+    data = gql.data(query)
+    assert data["expired"] is None
+    assert data["current"]["title"] == "Masih berlaku"
+    titles = {node["title"] for node in data["news"]["nodes"]}
+    assert "Kedaluwarsa" not in titles
+    assert "Masih berlaku" in titles
