@@ -14,6 +14,7 @@ import logging
 from django.contrib import messages
 from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import include, path, reverse
@@ -92,6 +93,24 @@ def reject_exploring_other_opds(parent_page, pages, request):
     if not can_navigate_to(request.user, parent_page):
         raise PermissionDenied
     return pages
+
+
+@hooks.register("before_serve_page")
+def hide_alias_of_private_page(page, request, serve_args, serve_kwargs):
+    # Wagtail checks only the alias's own restrictions, but an alias shows
+    # its original's content. An alias, or a page below one, whose original
+    # is not live or rejects this request is served as not found.
+    candidates = [page, *page.get_ancestors().filter(alias_of__isnull=False)]
+    for candidate in candidates:
+        original = candidate.alias_of
+        while original is not None:
+            if not original.live:
+                raise Http404
+            for restriction in original.get_view_restrictions():
+                if not restriction.accept_request(request):
+                    raise Http404
+            original = original.alias_of
+    return None
 
 
 @hooks.register("construct_homepage_summary_items")

@@ -92,6 +92,7 @@ def restrict_and_retitle(original, committed):
 
 
 def test_alias_public_while_original_public(alias, search_backend):
+    assert Client().get(alias.url).status_code == 200
     assert graphql_page_title(alias.pk) == "Rekap publik"
     assert public_pages(Page.objects.filter(pk=alias.pk)).exists()
     assert page_key(alias.pk) in search_keys(search_backend, "rekap publik")
@@ -107,6 +108,7 @@ def test_restricted_original_hides_alias(
 
     assert graphql_page_title(alias.pk) is None
     assert graphql_page_title(original.pk) is None
+    assert Client().get(alias.url).status_code == 404
     assert not public_pages(Page.objects.filter(pk=alias.pk)).exists()
     assert not SearchDocument.objects.filter(key=page_key(alias.pk)).exists()
     found = search_keys(search_backend, "rahasia inspektorat")
