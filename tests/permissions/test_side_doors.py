@@ -6,8 +6,11 @@ code. The same checks run for an editor of one agency and for an editor of
 two agencies, against a draft of a third agency.
 """
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.admin.models import EditingSession
 from wagtail.models import Page
 
@@ -246,3 +249,58 @@ def test_editing_session_ping_rejected(viewer, hidden_draft, capil_draft):
     response = client.post(ping_url(hidden_draft, session.pk))
     assert response.status_code == 404
     assert_hidden(response)
+
+
+def publish_aged(parent, title, slug, days):
+    """Publish a page under ``parent`` and date its last publication ``days`` back."""
+    page = NewsPage(title=title, slug=slug)
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    aged = timezone.now() - timedelta(days=days)
+    Page.objects.filter(pk=page.pk).update(
+        first_published_at=aged, last_published_at=aged
+    )
+    return page
+
+
+def lock(page, user):
+    Page.objects.filter(pk=page.pk).update(
+        locked=True, locked_by=user, locked_at=timezone.now()
+    )
+
+
+@pytest.fixture
+def disdik_locked_and_aged(disdik, dinkes_moderator):
+    locked = publish_aged(disdik, f"Terkunci {HIDDEN_MARKER}", "terkunci", 1)
+    lock(locked, dinkes_moderator)
+    publish_aged(disdik, f"Lama {HIDDEN_MARKER}", "lama", 400)
+
+
+@pytest.fixture
+def capil_locked_and_aged(disdukcapil, moderator):
+    locked = publish_aged(disdukcapil, "Terkunci milik sendiri", "terkunci-capil", 1)
+    lock(locked, moderator)
+    publish_aged(disdukcapil, "Lama milik sendiri", "lama-capil", 400)
+
+
+@pytest.mark.parametrize("username", ["editor", "moderator", "two_agency_editor"])
+def test_locked_and_aging_reports_hide_other(
+    request, username, disdik_locked_and_aged, capil_locked_and_aged
+):
+    client = client_for(request.getfixturevalue(username))
+    for name in ("locked_pages", "aging_pages"):
+        response = client.get(reverse(f"wagtailadmin_reports:{name}"))
+        assert response.status_code in (200, 302, 403), name
+        assert_hidden(response)
+
+
+def test_moderator_reports_list_own_locked_and_aged(
+    moderator, disdik_locked_and_aged, capil_locked_and_aged
+):
+    client = client_for(moderator)
+    locked = client.get(reverse("wagtailadmin_reports:locked_pages"))
+    assert locked.status_code == 200
+    assert "Terkunci milik sendiri" in locked.content.decode()
+    aging = client.get(reverse("wagtailadmin_reports:aging_pages"))
+    assert aging.status_code == 200
+    assert "Lama milik sendiri" in aging.content.decode()
