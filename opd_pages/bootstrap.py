@@ -22,7 +22,15 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from .models import Kecamatan, Kelurahan, OPDIndexPage, OPDKind, OPDPage, ServicePage
+from .models import (
+    FourEyesApprovalTask,
+    Kecamatan,
+    Kelurahan,
+    OPDIndexPage,
+    OPDKind,
+    OPDPage,
+    ServicePage,
+)
 from .permissions import ensure_read_all_permission
 from .seed_data import SeedData
 
@@ -233,6 +241,20 @@ def ensure_groups(opd: OPDPage, collection: Collection, report) -> tuple[Group, 
     return groups[0], groups[1]
 
 
+def upgrade_to_four_eyes(task: GroupApprovalTask, report) -> None:
+    """Turn a plain group approval task made by an earlier bootstrap into four-eyes approval.
+
+    The proxy model shares the table, so only the task's content type changes
+    and submissions in progress keep their state.
+    """
+    four_eyes = ContentType.objects.get_for_model(
+        FourEyesApprovalTask, for_concrete_model=False
+    )
+    if task.content_type_id != four_eyes.pk:
+        GroupApprovalTask.objects.filter(pk=task.pk).update(content_type=four_eyes)
+        report.count("workflow", False)
+
+
 def ensure_workflow(opd: OPDPage, moderators: Group, report) -> Workflow:
     """Give the OPD's subtree a one-step approval workflow run by its moderators."""
     name = f"Persetujuan {opd.abbreviation}"
@@ -243,10 +265,12 @@ def ensure_workflow(opd: OPDPage, moderators: Group, report) -> Workflow:
         name=f"Persetujuan moderator {opd.abbreviation}"
     ).first()
     if task is None:
-        task = GroupApprovalTask.objects.create(
+        task = FourEyesApprovalTask.objects.create(
             name=f"Persetujuan moderator {opd.abbreviation}"
         )
         task.groups.set([moderators])
+    else:
+        upgrade_to_four_eyes(task, report)
     WorkflowTask.objects.get_or_create(
         workflow=workflow, task=task, defaults={"sort_order": 0}
     )

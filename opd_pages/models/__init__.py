@@ -17,6 +17,7 @@ from .content import (
 )
 from .opd import OPDIndexPage, OPDKind, OPDPage
 from .regions import Kecamatan, Kelurahan
+from .workflow import FourEyesApprovalTask
 
 __all__ = [
     "CONTENT_PAGE_MODELS",
@@ -25,6 +26,7 @@ __all__ = [
     "BekasiPage",
     "EventPage",
     "EventPageTag",
+    "FourEyesApprovalTask",
     "InformationCategory",
     "Kecamatan",
     "Kelurahan",

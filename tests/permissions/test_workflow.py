@@ -1,16 +1,27 @@
-"""Only the OPD's moderators approve, scheduling needs approval, approvals are logged."""
+"""Only the OPD's moderators approve, never their own submission when another
+moderator exists; scheduling needs approval, approvals are logged."""
 
 from datetime import timedelta
 from unittest import mock
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.locks import ScheduledForPublishLock
-from wagtail.models import PageLogEntry, TaskState, WorkflowState
+from wagtail.models import (
+    GroupApprovalTask,
+    PageLogEntry,
+    Task,
+    TaskState,
+    WorkflowState,
+)
 
-from .conftest import client_for, standard_page_form
+from opd_pages.models import FourEyesApprovalTask, StandardPage
+
+from .conftest import add_draft, client_for, make_user, standard_page_form
 
 pytestmark = pytest.mark.django_db
 
@@ -191,3 +202,112 @@ def test_moderator_rejection_is_logged(moderator, submitted):
         page=submitted, action="wagtail.workflow.reject"
     )
     assert rejection.user == moderator
+
+
+@pytest.fixture
+def second_moderator(db):
+    return make_user("moderator-capil-dua", "Moderator Disdukcapil")
+
+
+@pytest.fixture
+def moderator_submitted(moderator, second_moderator, disdukcapil):
+    """A draft the moderator wrote and submitted, with a second moderator in the group."""
+    page = add_draft(
+        disdukcapil, StandardPage(title="Draf moderator", slug="draf-moderator")
+    )
+    client_for(moderator).post(
+        edit_url(page),
+        standard_page_form(page.title, page.slug, **{"action-submit": "1"}),
+    )
+    assert task_state_of(page).status == TaskState.STATUS_IN_PROGRESS
+    return page
+
+
+def test_opd_workflows_use_four_eyes_task(disdukcapil):
+    task = disdukcapil.get_workflow().tasks.get().specific
+    assert isinstance(task, FourEyesApprovalTask)
+
+
+def test_submitter_cannot_approve_by_direct_url(moderator, moderator_submitted):
+    task_state = task_state_of(moderator_submitted)
+    response = client_for(moderator).post(
+        approve_url(moderator_submitted, task_state), {}
+    )
+    assert response.status_code in (302, 403)
+    assert_still_pending(moderator_submitted)
+    assert not PageLogEntry.objects.filter(
+        page=moderator_submitted, action="wagtail.workflow.approve"
+    ).exists()
+
+
+def test_submitter_cannot_approve_from_edit_view(moderator, moderator_submitted):
+    data = standard_page_form(
+        moderator_submitted.title,
+        moderator_submitted.slug,
+        **{"action-workflow-action": "1", "workflow-action-name": "approve"},
+    )
+    client_for(moderator).post(edit_url(moderator_submitted), data)
+    assert_still_pending(moderator_submitted)
+
+
+def test_submitter_dashboard_offers_no_approval(moderator, moderator_submitted):
+    task_state = task_state_of(moderator_submitted)
+    response = client_for(moderator).get(reverse("wagtailadmin_home"))
+    assert response.status_code == 200
+    url = approve_url(moderator_submitted, task_state)
+    assert url not in response.content.decode()
+
+
+def test_submitter_task_rejects_own_approval(moderator, moderator_submitted):
+    task_state = task_state_of(moderator_submitted)
+    with pytest.raises(PermissionDenied, match="kiriman Anda sendiri"):
+        task_state.task.specific.on_action(task_state, moderator, "approve")
+    assert_still_pending(moderator_submitted)
+
+
+def test_submitter_may_still_request_changes(moderator, moderator_submitted):
+    actions = task_state_of(moderator_submitted).task.specific.get_actions(
+        moderator_submitted, moderator
+    )
+    assert [name for name, _, _ in actions] == ["reject"]
+
+
+def test_other_moderator_approves_submission(second_moderator, moderator_submitted):
+    task_state = task_state_of(moderator_submitted)
+    response = client_for(second_moderator).post(
+        approve_url(moderator_submitted, task_state), {}
+    )
+    assert response.status_code == 302
+    moderator_submitted.refresh_from_db()
+    assert moderator_submitted.live
+    approval = PageLogEntry.objects.get(
+        page=moderator_submitted, action="wagtail.workflow.approve"
+    )
+    assert approval.user == second_moderator
+
+
+def test_sole_moderator_approves_own_submission(moderator, disdukcapil):
+    page = add_draft(disdukcapil, StandardPage(title="Draf tunggal", slug="tunggal"))
+    client = client_for(moderator)
+    client.post(
+        edit_url(page),
+        standard_page_form(page.title, page.slug, **{"action-submit": "1"}),
+    )
+    response = client.post(approve_url(page, task_state_of(page)), {})
+    assert response.status_code == 302
+    page.refresh_from_db()
+    assert page.live
+
+
+def test_bootstrap_upgrades_plain_approval_task(disdukcapil, capsys):
+    task = disdukcapil.get_workflow().tasks.get()
+    plain = ContentType.objects.get_for_model(GroupApprovalTask)
+    Task.objects.filter(pk=task.pk).update(content_type=plain)
+
+    call_command("bootstrap")
+    task = Task.objects.get(pk=task.pk)
+    assert isinstance(task.specific, FourEyesApprovalTask)
+    assert "updated {'workflow': 1}" in capsys.readouterr().out
+
+    call_command("bootstrap")
+    assert "already up to date" in capsys.readouterr().out
