@@ -1,10 +1,12 @@
 """Indonesian text analysis shared by indexing and querying on the database backend.
 
 The chain mirrors the Elasticsearch analyzer in ``search.documents``: fold to
-ASCII lower case, split into words, drop stopwords, then stem with the
-Sastrawi dictionary stemmer, except for protected proper nouns and the
-explicit overrides. Index text and query text go through the same chain, so a
-stem on one side always meets the same stem on the other.
+ASCII lower case, split into words, stem with the Sastrawi dictionary stemmer
+(except for protected proper nouns and the explicit overrides), then drop
+stems that are stopwords. Stopwords apply to stems, not to the typed word, so
+a root and its affixed forms are kept or dropped together ("kembali" and
+"dikembalikan" both give "kembali"). Index text and query text go through the
+same chain, so a stem on one side always meets the same stem on the other.
 """
 
 from __future__ import annotations
@@ -43,15 +45,29 @@ def tokenize(text: str) -> list[str]:
 
 @cache
 def stopwords() -> frozenset[str]:
-    """Indonesian stopwords from the shared list, minus the words search keeps."""
-    words = set(read_word_list(SHARED_DATA_DIR / "stopwords-id.txt"))
+    """Stems that search drops: the root words of the shared list, minus exceptions.
+
+    Only entries that the stemmer leaves unchanged count, because the filter
+    runs on stems: a derived entry such as "dikatakan" is dropped through its
+    root "kata". Entries with a hyphen never survive tokenizing and are skipped.
+    """
+    words = {
+        word
+        for word in read_word_list(SHARED_DATA_DIR / "stopwords-id.txt")
+        if word.isalpha() and stem(word) == word
+    }
     return frozenset(words - set(stopword_exceptions()))
 
 
 @cache
 def stopword_exceptions() -> tuple[str, ...]:
-    """Words of the shared stopword list that carry meaning for government search."""
+    """Root words of the shared stopword list that carry meaning for government search."""
     return tuple(read_word_list(DATA_DIR / "stopword-exceptions-id.txt"))
+
+
+def is_stopword(word: str) -> bool:
+    """Return True when the folded ``word`` stems to a stopword."""
+    return stem(word) in stopwords()
 
 
 @cache
@@ -105,7 +121,8 @@ def stem(word: str) -> str:
 def analyze(text: str) -> list[str]:
     """Turn ``text`` into the stemmed terms that the database index stores."""
     stop = stopwords()
-    return [stem(word) for word in tokenize(text) if word not in stop]
+    stems = (stem(word) for word in tokenize(text))
+    return [term for term in stems if term not in stop]
 
 
 def analyze_to_string(text: str) -> str:

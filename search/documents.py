@@ -6,8 +6,8 @@ from those lists, and two different definitions of one field name raise
 ``MappingConflict``. ``check_mapping_conflicts`` also verifies that the
 record fields and the merged mapping agree.
 
-Analysis: ``indonesian_index`` folds, drops stopwords, protects proper nouns
-and stems; ``indonesian_search`` does the same after a ``synonym_graph``
+Analysis: ``indonesian_index`` folds, protects proper nouns, stems and then
+drops stopword stems; ``indonesian_search`` does the same after a ``synonym_graph``
 filter fed by an updateable synonyms set, so synonym edits need no reindex.
 Autocomplete uses ``search_as_you_type`` sub-fields on title and aliases only;
 full search never uses n-grams.
@@ -58,7 +58,9 @@ def analyzers() -> dict:
         synonyms_set=SYNONYMS_SET,
         updateable=True,
     )
-    stemming = [stop, keywords, overrides, stemmer]
+    # Stopwords are dropped after stemming, so a root and its affixed forms
+    # share one fate, as in search.analysis.
+    stemming = [keywords, overrides, stemmer, stop]
     return {
         "index": analyzer(
             "indonesian_index",

@@ -25,11 +25,11 @@ def matching_spans(text: str, phrases: set[tuple[str, ...]]) -> list[tuple[int, 
     "kartu" in "kartu keluarga".
     """
     stop = stopwords()
-    words = [
+    stems = (
         (match.span(), stem(fold(match.group())))
         for match in WORD_SPAN_PATTERN.finditer(text)
-        if fold(match.group()) not in stop
-    ]
+    )
+    words = [(span, term) for span, term in stems if term not in stop]
     longest = max((len(phrase) for phrase in phrases), default=0)
     spans = []
     position = 0

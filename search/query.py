@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .analysis import analyze, stem, stopwords, tokenize
+from .analysis import analyze, is_stopword, stem, tokenize
 from .synonyms import SynonymTable, Terms
 
 QUOTED_PATTERN = re.compile(r'"([^"]*)"')
@@ -102,14 +102,13 @@ def parse_query(
     quotes and words covered by a synonym rule are never corrected.
     """
     parsed = ParsedQuery()
-    stop = stopwords()
     for segment, quoted in split_quoted(text):
         if quoted:
             terms = analyze(segment)
             if terms:
                 parsed.clauses.append(Clause(alternatives=(tuple(terms),), exact=True))
             continue
-        words = [word for word in tokenize(segment) if word not in stop]
+        words = [word for word in tokenize(segment) if not is_stopword(word)]
         word_by_term = {stem(word): word for word in words}
         for clause in expand_terms([stem(word) for word in words], table):
             single = clause.alternatives[0]

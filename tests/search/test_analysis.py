@@ -55,6 +55,40 @@ def test_meaningful_stopwords_kept():
     assert analyze("lowongan kerja") == ["lowong", "kerja"]
 
 
+@pytest.mark.parametrize(
+    ("root", "affixed"),
+    [
+        ("kembali", "dikembalikan"),
+        ("akhir", "pengakhiran"),
+        ("awal", "diawali"),
+        ("baru", "pembaruan"),
+        ("hari", "harian"),
+        ("bulan", "bulanan"),
+        ("cara", "caranya"),
+        ("mohon", "permohonan"),
+        ("panjang", "perpanjangan"),
+    ],
+)
+def test_root_and_affixed_form_analyse_alike(root, affixed):
+    assert analyze(root) == analyze(affixed)
+
+
+@pytest.mark.parametrize("root", ["kembali", "akhir", "awal", "baru", "hari", "bulan"])
+def test_content_root_of_stopword_list_kept(root):
+    assert analyze(root) == [root]
+
+
+def test_cara_kept_in_query():
+    assert analyze("cara daftar") == ["cara", "daftar"]
+
+
+def test_function_word_dropped_with_its_affixed_forms():
+    assert analyze("yang") == []
+    assert analyze("adalah") == []
+    assert analyze("kepadanya") == []
+    assert analyze("merekalah") == []
+
+
 def test_accents_and_case_folded():
     assert fold("KÉLURAHAN Jatiwaringin") == "kelurahan jatiwaringin"
 

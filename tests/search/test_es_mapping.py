@@ -66,10 +66,10 @@ EXPECTED_PROPERTIES = {
 }
 
 STEMMING = [
-    "indonesian_stop",
     "indonesian_keywords",
     "indonesian_overrides",
     "indonesian_stemmer",
+    "indonesian_stop",
 ]
 EXPECTED_ANALYZERS = {
     "indonesian_index": {
@@ -130,6 +130,8 @@ def test_stop_filter_uses_shared_list():
     assert stop["stopwords"] == sorted(stopwords())
     assert "dan" in stop["stopwords"]
     assert "kerja" not in stop["stopwords"]
+    assert "kembali" not in stop["stopwords"]
+    assert "dikatakan" not in stop["stopwords"]
 
 
 def test_keyword_marker_protects_place_names():
