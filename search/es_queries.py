@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from .analysis import tokenize
 from .backends.base import FACET_FIELDS, SearchFilters, SearchRequest
+from .fuzzy import ELASTICSEARCH_FUZZINESS, PREFIX_LENGTH, may_fuzz
 from .query import split_quoted
 
 # Field boosts for full search: a citizen's words usually echo a title or a
@@ -71,7 +73,12 @@ def facet_filter_clauses(
 
 
 def text_query(text: str) -> dict:
-    """Match free words with synonyms, tolerate typos, and require quoted phrases."""
+    """Match free words with synonyms, tolerate typos, and require quoted phrases.
+
+    Only the words that ``search.fuzzy.may_fuzz`` accepts go into the fuzzy
+    clause, the same rule the database backend applies. Unlike there, a word
+    that the index contains is still fuzzed, but its exact match scores higher.
+    """
     free_words = unquoted_words(text)
     phrases = [part for part, quoted in split_quoted(text) if quoted]
     must = [
@@ -96,17 +103,21 @@ def text_query(text: str) -> dict:
                     "tie_breaker": 0.3,
                 }
             },
+        ]
+    fuzzy_words = " ".join(word for word in tokenize(free_words) if may_fuzz(word))
+    if fuzzy_words:
+        should.append(
             {
                 "multi_match": {
-                    "query": free_words,
+                    "query": fuzzy_words,
                     "fields": SEARCH_FIELDS,
-                    "fuzziness": "AUTO",
-                    "prefix_length": 1,
+                    "fuzziness": ELASTICSEARCH_FUZZINESS,
+                    "prefix_length": PREFIX_LENGTH,
                     "analyzer": EXACT_ANALYZER,
                     "boost": 0.3,
                 }
-            },
-        ]
+            }
+        )
     query: dict = {"bool": {"must": must, "should": should}}
     if should:
         query["bool"]["minimum_should_match"] = 1

@@ -4,47 +4,19 @@ from __future__ import annotations
 
 from django.db.models.functions import Length
 
-from ..analysis import stopwords, tokenize
+from ..analysis import is_stopword, tokenize
+from ..fuzzy import PREFIX_LENGTH, allowed_edits, edit_distance, may_fuzz
 from ..models import SearchTerm
 
 MAX_WORD_LENGTH = 40
 
 
-def edit_distance(first: str, second: str, limit: int) -> int:
-    """Levenshtein distance, stopping early once it exceeds ``limit``."""
-    if abs(len(first) - len(second)) > limit:
-        return limit + 1
-    previous = list(range(len(second) + 1))
-    for row, first_char in enumerate(first, start=1):
-        current = [row]
-        for column, second_char in enumerate(second, start=1):
-            cost = 0 if first_char == second_char else 1
-            current.append(
-                min(
-                    previous[column] + 1,
-                    current[column - 1] + 1,
-                    previous[column - 1] + cost,
-                )
-            )
-        if min(current) > limit:
-            return limit + 1
-        previous = current
-    return previous[-1]
-
-
-def allowed_edits(word: str) -> int:
-    """Edits tolerated for a word, as Elasticsearch's AUTO fuzziness allows."""
-    if len(word) < 3:
-        return 0
-    return 1 if len(word) <= 5 else 2
-
-
 class Vocabulary:
     """Look-ups against ``SearchTerm``, cached for one request.
 
-    Candidates share the first letter of the typed word (like a fuzzy query
-    with prefix length 1), which keeps each look-up to a small slice of the
-    table.
+    Corrections share the first ``PREFIX_LENGTH`` letters of the typed word
+    and suggestions its first letter, which keeps each look-up to a small
+    slice of the table.
     """
 
     def __init__(self) -> None:
@@ -56,7 +28,7 @@ class Vocabulary:
         return (
             3 <= len(word) <= MAX_WORD_LENGTH
             and word.isalpha()
-            and word not in stopwords()
+            and not is_stopword(word)
         )
 
     def is_known(self, word: str) -> bool:
@@ -64,11 +36,11 @@ class Vocabulary:
             self._known[word] = SearchTerm.objects.filter(term=word).exists()
         return self._known[word]
 
-    def candidates(self, word: str, spread: int) -> list[str]:
+    def candidates(self, word: str, spread: int, prefix_length: int = 1) -> list[str]:
         return list(
             SearchTerm.objects.annotate(length=Length("term"))
             .filter(
-                term__startswith=word[0],
+                term__startswith=word[:prefix_length],
                 length__gte=len(word) - spread,
                 length__lte=len(word) + spread,
             )
@@ -76,13 +48,17 @@ class Vocabulary:
         )
 
     def corrections(self, word: str) -> list[str]:
-        """Return up to two known words within the allowed edits of an unknown ``word``."""
-        edits = allowed_edits(word)
-        if not edits or not self.accepts(word) or self.is_known(word):
+        """Return up to two known words within the allowed edits of an unknown ``word``.
+
+        A word the index contains is never corrected, and neither is one that
+        ``may_fuzz`` rejects.
+        """
+        if not may_fuzz(word) or not self.accepts(word) or self.is_known(word):
             return []
+        edits = allowed_edits(word)
         scored = [
             (edit_distance(word, candidate, edits), candidate)
-            for candidate in self.candidates(word, edits)
+            for candidate in self.candidates(word, edits, PREFIX_LENGTH)
         ]
         return [
             candidate for distance, candidate in sorted(scored) if distance <= edits

@@ -4,7 +4,7 @@ import datetime as dt
 
 from search.backends.base import FacetBucket, SearchFilters, SearchRequest
 from search.backends.elasticsearch import parse_search_response
-from search.es_queries import build_autocomplete_body, build_search_body
+from search.es_queries import build_autocomplete_body, build_search_body, text_query
 
 NOW = dt.datetime(2026, 5, 4, 9, 30, tzinfo=dt.UTC)
 FIELDS = ["title^4", "aliases^4", "summary^2", "body"]
@@ -74,8 +74,8 @@ def test_search_body_literal():
                                 "multi_match": {
                                     "query": "bayar",
                                     "fields": FIELDS,
-                                    "fuzziness": "AUTO",
-                                    "prefix_length": 1,
+                                    "fuzziness": "AUTO:5,8",
+                                    "prefix_length": 3,
                                     "analyzer": "indonesian_index",
                                     "boost": 0.3,
                                 }
@@ -225,3 +225,14 @@ def test_search_response_facets_parsed():
         "category": [],
         "region": [],
     }
+
+
+def fuzzy_clauses(text):
+    should = text_query(text)["bool"]["should"]
+    return [clause for clause in should if "fuzziness" in clause["multi_match"]]
+
+
+def test_fuzzy_clause_skips_short_and_protected_words():
+    assert fuzzy_clauses("bekas ktp") == []
+    fuzzy = fuzzy_clauses("bekas kartu keluarag")
+    assert [clause["multi_match"]["query"] for clause in fuzzy] == ["kartu keluarag"]
