@@ -62,6 +62,12 @@ def page_changed(sender, instance, **kwargs) -> None:
     schedule(subtree_page_ids=subtree_ids, attachment_page_ids=[instance.pk])
 
 
+def alias_created(sender, instance, created, **kwargs) -> None:
+    """Index a new alias, which Wagtail 8.0 creates without a publish signal."""
+    if created and isinstance(instance, Page) and instance.alias_of_id:
+        schedule(subtree_page_ids=[instance.pk])
+
+
 def page_deleted(sender, instance, **kwargs) -> None:
     if isinstance(instance, Page):
         schedule(keys=[page_key(instance.pk)])
@@ -86,6 +92,7 @@ def connect() -> None:
     page_unpublished.connect(page_changed, dispatch_uid="citizen_search_unpublished")
     post_page_move.connect(page_changed, dispatch_uid="citizen_search_moved")
     post_delete.connect(page_deleted, dispatch_uid="citizen_search_page_deleted")
+    post_save.connect(alias_created, dispatch_uid="citizen_search_alias_created")
     for signal in (post_save, post_delete):
         signal.connect(
             restriction_changed,
