@@ -68,7 +68,7 @@ def public_pages(queryset: QuerySet | None = None) -> QuerySet:
 def hidden_alias_paths(aliases, hidden_paths: list[str]) -> list[str]:
     """Return the paths of aliases whose original is not public.
 
-    ``aliases`` holds ``(path, original_path, original_live)`` for each live
+    ``aliases`` contains ``(path, original_path, original_live)`` for each live
     alias. An alias of an alias points at the alias, so the check repeats
     until no further alias becomes hidden.
     """
