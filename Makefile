@@ -23,7 +23,7 @@ install: $(STAMP) ## Create .venv and install the project with its test tools
 
 run: $(STAMP) ## Set up the SQLite database with the real data and serve on 127.0.0.1:8000
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py bootstrap $(BOOTSTRAP_ARGS)
+	SITE_HOSTNAME=$(HOST) SITE_PORT=$(PORT) $(BIN)/python manage.py bootstrap $(BOOTSTRAP_ARGS)
 	$(BIN)/python manage.py ensure_admin
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	@echo ""
@@ -32,12 +32,12 @@ run: $(STAMP) ## Set up the SQLite database with the real data and serve on 127.
 	@echo "  Wagtail admin     http://$(HOST):$(PORT)/admin/"
 	@echo "  GraphQL API       http://$(HOST):$(PORT)/graphql/"
 	@echo "  public pages      http://$(HOST):$(PORT)/disdukcapil/ktp-el/"
+	@echo "Admin password lost? .venv/bin/python manage.py changepassword admin"
 	@echo ""
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 check-postgres: $(STAMP) ## Fail unless PostgreSQL answers at POSTGRES_URL
-	@$(BIN)/python -c "import sys, psycopg; psycopg.connect(sys.argv[1].replace('postgres://', 'postgresql://'), connect_timeout=5).close()" "$(POSTGRES_URL)" \
-		|| { echo "PostgreSQL is not reachable at $(POSTGRES_URL): start it or set POSTGRES_URL." >&2; exit 1; }
+	@$(BIN)/python scripts/check_postgres.py "$(POSTGRES_URL)"
 
 lint: $(STAMP) ## Run ruff and check that no model change lacks a migration
 	$(BIN)/ruff check .
