@@ -5,6 +5,7 @@ changes nothing unless the data files changed.
 """
 
 import logging
+import os
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import Group, Permission
@@ -148,22 +149,49 @@ def ensure_directory(report: BootstrapReport) -> OPDIndexPage:
         )
         publish_new_child(root, directory)
         report.count("directory", True)
+    ensure_default_site(directory, report)
+    return directory
+
+
+def site_address() -> tuple[str, int, bool]:
+    """Return the host name and port for the default site, and whether they were set.
+
+    SITE_HOSTNAME and SITE_PORT name the address that absolute page URLs use;
+    ``make run`` sets them to the address it serves on.
+    """
+    hostname = os.environ.get("SITE_HOSTNAME", "")
+    port = os.environ.get("SITE_PORT", "")
+    if port and not port.isdigit():
+        raise ValueError(f"Invalid SITE_PORT {port!r}: use a port number such as 8000.")
+    return hostname or "localhost", int(port or 80), bool(hostname or port)
+
+
+def ensure_default_site(directory: OPDIndexPage, report: BootstrapReport) -> Site:
+    """Point the default site at the directory, at SITE_HOSTNAME:SITE_PORT when set."""
+    hostname, port, address_given = site_address()
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        Site.objects.create(
-            hostname="localhost",
-            port=80,
+        site = Site.objects.create(
+            hostname=hostname,
+            port=port,
             root_page=directory,
             is_default_site=True,
             site_name="Bekasi Iconic",
         )
         report.count("site", True)
-    elif site.root_page_id != directory.pk:
-        site.root_page = directory
-        site.site_name = "Bekasi Iconic"
+        return site
+    wanted = {"root_page_id": directory.pk, "site_name": "Bekasi Iconic"}
+    if address_given:
+        wanted.update(hostname=hostname, port=port)
+    changed = {
+        name: value for name, value in wanted.items() if getattr(site, name) != value
+    }
+    if changed:
+        for name, value in changed.items():
+            setattr(site, name, value)
         site.save()
         report.count("site", False)
-    return directory
+    return site
 
 
 def opd_values(entry: dict, kecamatan_by_code: dict[str, Kecamatan]) -> dict:

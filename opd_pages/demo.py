@@ -33,8 +33,11 @@ def create_demo_accounts() -> list[str]:
     for username, group_name in accounts:
         user, _ = User.objects.get_or_create(
             username=username,
-            defaults={"email": f"{username}@demo.invalid", "first_name": "DEMO"},
+            defaults={"email": f"{username}@demo.invalid"},
         )
+        # The name shows in the admin (e.g. "submitted by"), so it says the role.
+        user.first_name = "DEMO"
+        user.last_name = group_name
         user.set_password(password)
         user.save()
         user.groups.set([Group.objects.get(name=group_name)])

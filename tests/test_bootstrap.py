@@ -120,3 +120,19 @@ def test_public_page_urls_resolve(client):
         response = client.get(path)
         assert response.status_code == 200, slug
         assert Page.objects.get(slug=slug).title in response.content.decode()
+
+
+def test_site_address_follows_environment(monkeypatch):
+    monkeypatch.setenv("SITE_HOSTNAME", "127.0.0.1")
+    monkeypatch.setenv("SITE_PORT", "8000")
+    call_command("bootstrap", verbosity=0)
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port) == ("127.0.0.1", 8000)
+    service = ServicePage.objects.get(slug="ktp-el")
+    assert service.get_full_url() == "http://127.0.0.1:8000/disdukcapil/ktp-el/"
+
+
+def test_invalid_site_port_names_value(monkeypatch):
+    monkeypatch.setenv("SITE_PORT", "delapan-ribu")
+    with pytest.raises(ValueError, match="'delapan-ribu'"):
+        call_command("bootstrap", verbosity=0)

@@ -241,6 +241,9 @@ LOGGING = {
     "root": {"handlers": ["stderr"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
+        # Wagtail logs every page created and published at INFO; the audit
+        # trail is its log entries in the database, so stderr keeps warnings.
+        "wagtail": {"level": "WARNING"},
         # One line per task run drowns everything else at INFO.
         "django_tasks": {"level": "WARNING"},
     },

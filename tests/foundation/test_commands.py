@@ -73,6 +73,7 @@ def test_demo_accounts_join_their_groups(monkeypatch):
         assert not user.is_staff
         assert username in output
         assert authenticate(username=username, password=DEFAULT_DEMO_PASSWORD)
+        assert user.get_full_name() == f"DEMO {group_name}"
 
 
 def test_demo_accounts_rerun_changes_nothing():

@@ -15,7 +15,8 @@ class Command(BaseCommand):
         User = get_user_model()
         if User.objects.filter(is_superuser=True).exists():
             self.stdout.write(
-                "ensure_admin: a superuser already exists; nothing changed."
+                "ensure_admin: a superuser already exists; nothing changed. "
+                "To set a new password: .venv/bin/python manage.py changepassword NAME"
             )
             return
         password = os.environ.get("ADMIN_PASSWORD")
