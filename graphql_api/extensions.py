@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import uuid
 from collections.abc import Iterator
 from typing import Any
@@ -84,20 +85,51 @@ def introspection_allowed(request: Any) -> bool:
     return False
 
 
+# graphql-core appends "Did you mean 'page' or 'pages'?" and similar hints to
+# messages about unknown fields, arguments, types and enum values.
+SUGGESTION = re.compile(r"\s*Did you mean .*\?$", re.DOTALL)
+
+
+def without_suggestions(error: GraphQLError) -> GraphQLError:
+    """Return ``error`` without graphql-core's "Did you mean ...?" hint."""
+    message = SUGGESTION.sub("", error.message)
+    if message == error.message:
+        return error
+    return GraphQLError(
+        message,
+        nodes=error.nodes,
+        source=error.source,
+        positions=error.positions,
+        path=error.path,
+        original_error=error.original_error,
+        extensions=error.extensions,
+    )
+
+
 class IntrospectionSwitch(SchemaExtension):
-    """Reject introspection queries from clients the setting does not allow."""
+    """Reject introspection from clients the setting does not allow.
+
+    Those clients also get error messages without "Did you mean ...?" hints,
+    because the hints name fields, arguments and enum values of the schema.
+    """
 
     def on_operation(self) -> Iterator[None]:
         context = self.execution_context.context
         request = getattr(context, "request", None)
         if request is None and isinstance(context, dict):
             request = context.get("request")
-        if not introspection_allowed(request):
+        allowed = introspection_allowed(request)
+        if not allowed:
             self.execution_context.validation_rules = (
                 *self.execution_context.validation_rules,
                 NoSchemaIntrospectionCustomRule,
             )
         yield
+        result = self.execution_context.result
+        errors = getattr(result, "errors", None)
+        if allowed or not errors:
+            return
+        result.errors = [without_suggestions(error) for error in errors]
 
 
 def schema_extensions() -> list:

@@ -122,3 +122,52 @@ def test_client_errors_stay_readable_in_production(gql, production):
     result = gql.post("{ news(first: 500) { totalCount } }")
     assert "Invalid `first` 500" in result["errors"][0]["message"]
     assert "correlationId" not in result["errors"][0].get("extensions", {})
+
+
+# Each query below gets a "Did you mean ...?" hint from graphql-core when
+# suggestions are on: unknown field, argument, enum value (literal and
+# variable) and type.
+MISSPELLED = {
+    "field": ("{ pagez(id: 1) { title } }", "Cannot query field 'pagez'"),
+    "argument": (
+        '{ page(idd: "1") { title } }',
+        "Unknown argument 'idd' on field 'Query.page'",
+    ),
+    "enum value": (
+        "{ pages(type: NEWS_PAGES) { totalCount } }",
+        "Value 'NEWS_PAGES' does not exist in 'PageType' enum",
+    ),
+    "type": (
+        "{ page(id: 1) { ... on NewsPag { title } } }",
+        "Unknown type 'NewsPag'",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(MISSPELLED))
+def test_suggestions_hidden_when_introspection_refused(gql, production, case):
+    query, expected = MISSPELLED[case]
+    result = gql.post(query)
+    messages = [error["message"] for error in result["errors"]]
+    assert messages
+    assert any(expected in message for message in messages), messages
+    for message in messages:
+        assert "Did you mean" not in message
+
+
+def test_enum_variable_suggestion_hidden(gql, production):
+    query = "query ($type: PageType) { pages(type: $type) { totalCount } }"
+    result = gql.post(query, {"type": "NEWS_PAGES"})
+    message = result["errors"][0]["message"]
+    assert "Value 'NEWS_PAGES' does not exist in 'PageType' enum" in message
+    assert "Did you mean" not in message
+
+
+def test_staff_keeps_field_suggestions(gql, production, django_user_model):
+    staff = django_user_model.objects.create_user(
+        "koordinator", password="x", is_staff=True
+    )
+    gql.client.force_login(staff)
+    result = gql.post("{ pagez(id: 1) { title } }")
+    message = result["errors"][0]["message"]
+    assert "Did you mean 'page' or 'pages'?" in message
