@@ -60,8 +60,8 @@ def test_news_listing_constant_queries(gql, disdukcapil, make_news, make_image):
 
 
 NESTED = """
-query ($first: Int) {
-  opds(first: 50) {
+query ($opds: Int, $first: Int) {
+  opds(first: $opds) {
     nodes {
       slug
       news(first: $first) {
@@ -76,20 +76,35 @@ query ($first: Int) {
 
 def test_nested_connections_constant_queries(gql, make_news, make_image):
     image = make_image()
-    opds = list(OPDPage.objects.order_by("title")[:3])
-    for index, opd in enumerate(opds):
+    listed = list(OPDPage.objects.order_by("title", "pk")[:40])
+    # News in the first two OPDs and in two that only the long listing reaches.
+    with_news = [listed[0], listed[1], listed[20], listed[39]]
+    for index, opd in enumerate(with_news):
         make_news(opd, 3, tags=["agenda"], image=image, prefix=f"Kabar {index}")
-    gql.data(NESTED, {"first": 3})
-    one, _ = count_queries(gql, NESTED, {"first": 1})
-    three, data = count_queries(gql, NESTED, {"first": 3})
-    assert one == three
+    gql.data(NESTED, {"opds": 40, "first": 3})
+    counts = {}
+    for opd_count in (2, 40):
+        for news_count in (1, 3):
+            variables = {"opds": opd_count, "first": news_count}
+            counts[opd_count, news_count], data = count_queries(gql, NESTED, variables)
+            assert len(data["opds"]["nodes"]) == opd_count
+    assert counts[2, 1] == counts[40, 1]
+    assert counts[2, 3] == counts[40, 3]
+    assert counts[2, 1] == counts[2, 3]
+
     by_slug = {node["slug"]: node["news"] for node in data["opds"]["nodes"]}
-    for opd in opds:
-        assert by_slug[opd.slug]["totalCount"] == 3
-        assert len(by_slug[opd.slug]["nodes"]) == 3
-        first = by_slug[opd.slug]["nodes"][0]
-        assert first["tags"] == [{"slug": "agenda"}]
-        assert first["heroImage"]["rendition"]["url"].startswith("http")
+    assert set(by_slug) == {opd.slug for opd in listed}
+    for opd in listed:
+        news = by_slug[opd.slug]
+        if opd in with_news:
+            assert news["totalCount"] == 3
+            assert len(news["nodes"]) == 3
+            first = news["nodes"][0]
+            assert first["tags"] == [{"slug": "agenda"}]
+            assert first["heroImage"]["rendition"]["url"].startswith("http")
+        else:
+            assert news["totalCount"] == 0
+            assert news["nodes"] == []
 
 
 def test_tag_filter_no_duplicates(gql, disdukcapil, make_news):
@@ -142,39 +157,100 @@ def _args_of(gql, field_name):
 
 PAGINATION_ARGS = {"first", "after", "order"}
 
-# For each listing, a value per filter argument that must narrow the data of
-# the bootstrap plus the ``filter_data`` fixture.
+DUKCAPIL_NEWS = {"Dukcapil 0", "Dukcapil 1", "Dukcapil 2"}
+DINKES_NEWS = {"Dinkes 0", "Dinkes 1"}
+
+
+def _titles(pages) -> set[str]:
+    return {page.title for page in pages}
+
+
+def _disdukcapil_pages() -> set[str]:
+    from wagtail.models import Page
+
+    disdukcapil = OPDPage.objects.get(slug="disdukcapil")
+    return _titles(Page.objects.filter(path__startswith=disdukcapil.path, live=True))
+
+
+def _disdukcapil_services() -> set[str]:
+    from opd_pages.models import ServicePage
+
+    disdukcapil = OPDPage.objects.get(slug="disdukcapil")
+    return _titles(ServicePage.objects.filter(path__startswith=disdukcapil.path))
+
+
+def _ktp_el_title() -> set[str]:
+    from opd_pages.models import ServicePage
+
+    return {ServicePage.objects.get(slug="ktp-el").title}
+
+
+def _kecamatan_opds() -> set[str]:
+    return _titles(OPDPage.objects.filter(kind="kecamatan"))
+
+
+def _disdukcapil_title() -> set[str]:
+    return {OPDPage.objects.get(slug="disdukcapil").title}
+
+
+# For each listing, a value per filter argument and the titles that filter
+# must leave from the data of the bootstrap plus the ``filter_data`` fixture.
+# An expected value is a set of titles, or a function of the unfiltered
+# titles (for results read from the bootstrapped data).
 FILTER_CASES = {
     "news": {
-        "opd": '"disdukcapil"',
-        "tag": '"penting"',
-        "dateFrom": '"2026-01-03"',
-        "dateTo": '"2026-01-02"',
+        "opd": ('"disdukcapil"', DUKCAPIL_NEWS),
+        "tag": ('"penting"', DUKCAPIL_NEWS),
+        "dateFrom": ('"2026-01-03"', {"Dukcapil 2"}),
+        "dateTo": ('"2026-01-02"', {"Dukcapil 0", "Dukcapil 1"} | DINKES_NEWS),
     },
     "pages": {
-        "opd": '"disdukcapil"',
-        "type": "NEWS_PAGE",
-        "tag": '"penting"',
-        "dateFrom": '"2999-01-01"',
-        "dateTo": '"2000-01-01"',
+        "opd": ('"disdukcapil"', lambda everything: _disdukcapil_pages()),
+        "type": ("NEWS_PAGE", DUKCAPIL_NEWS | DINKES_NEWS),
+        "tag": ('"penting"', lambda everything: DUKCAPIL_NEWS | _ktp_el_title()),
+        # The fixture dates the Dinkes news in 2020; every other page is new.
+        "dateFrom": ('"2021-01-01"', lambda everything: everything - DINKES_NEWS),
+        "dateTo": ('"2020-12-31"', DINKES_NEWS),
     },
-    "services": {"opd": '"disdukcapil"', "tag": '"penting"'},
-    "opds": {"kind": "KECAMATAN", "search": '"kependudukan"'},
-    "latestNews": {"opd": '"disdukcapil"'},
-    "activeAnnouncements": {"opd": '"disdukcapil"'},
-    "publicInformation": {"opd": '"disdukcapil"', "category": "DIKECUALIKAN"},
-    "upcomingEvents": {"opd": '"disdukcapil"'},
+    "services": {
+        "opd": ('"disdukcapil"', lambda everything: _disdukcapil_services()),
+        "tag": ('"penting"', lambda everything: _ktp_el_title()),
+    },
+    "opds": {
+        "kind": ("KECAMATAN", lambda everything: _kecamatan_opds()),
+        "search": ('"kependudukan"', lambda everything: _disdukcapil_title()),
+    },
+    "latestNews": {"opd": ('"disdukcapil"', DUKCAPIL_NEWS)},
+    "activeAnnouncements": {"opd": ('"disdukcapil"', {"Pengumuman disdukcapil"})},
+    "publicInformation": {
+        "opd": ('"disdukcapil"', {"Info disdukcapil", "Rahasia"}),
+        "category": ("DIKECUALIKAN", {"Rahasia"}),
+    },
+    "upcomingEvents": {"opd": ('"disdukcapil"', {"Agenda disdukcapil"})},
 }
 
 
 @pytest.fixture
 def filter_data(disdukcapil, dinkes, make_news, add_page):
     from django.utils import timezone
+    from wagtail.models import Page
 
-    from opd_pages.models import AnnouncementPage, EventPage, PublicInformationPage
+    from opd_pages.models import (
+        AnnouncementPage,
+        EventPage,
+        PublicInformationPage,
+        ServicePage,
+    )
 
     make_news(disdukcapil, 3, tags=["penting"], prefix="Dukcapil")
-    make_news(dinkes, 2, prefix="Dinkes")
+    dinkes_news = make_news(dinkes, 2, prefix="Dinkes")
+    published_2020 = datetime.datetime(2020, 6, 1, 10, tzinfo=datetime.UTC)
+    Page.objects.filter(pk__in=[page.pk for page in dinkes_news]).update(
+        first_published_at=published_2020
+    )
+    service = ServicePage.objects.get(slug="ktp-el")
+    service.tags.add("penting")
+    service.save()
     today = timezone.localdate()
     now = timezone.now()
     for opd in (disdukcapil, dinkes):
@@ -203,20 +279,42 @@ def filter_data(disdukcapil, dinkes, make_news, add_page):
     )
 
 
+def listed_titles(gql, field: str, arguments: str = "") -> list[str]:
+    """Return the titles of every node of ``field``, following the cursors."""
+    titles = []
+    after = None
+    while True:
+        paging = "first: 50" + (f', after: "{after}"' if after else "")
+        if field == "latestNews":
+            paging = "first: 50"
+        args = f"{arguments}, {paging}" if arguments else paging
+        query = (
+            f"{{ {field}({args}) "
+            "{ totalCount pageInfo { hasNextPage endCursor } nodes { title } } }"
+        )
+        result = gql.post(query)
+        assert "errors" not in result, f"{field}({arguments}): {result['errors']}"
+        connection = result["data"][field]
+        titles.extend(node["title"] for node in connection["nodes"])
+        if field == "latestNews" or not connection["pageInfo"]["hasNextPage"]:
+            assert len(titles) == connection["totalCount"]
+            return titles
+        after = connection["pageInfo"]["endCursor"]
+
+
 def test_every_filter_narrows(gql, filter_data):
     for field, cases in FILTER_CASES.items():
         declared = _args_of(gql, field) - PAGINATION_ARGS
         assert declared == set(cases), f"{field}: add a case for every filter"
-        baseline = gql.data(f"{{ {field}(first: 50) {{ totalCount }} }}")
-        total = baseline[field]["totalCount"]
-        for argument, value in cases.items():
-            result = gql.post(
-                f"{{ {field}({argument}: {value}, first: 50) {{ totalCount }} }}"
-            )
-            if "errors" in result:
-                continue
-            narrowed = result["data"][field]["totalCount"]
-            assert narrowed < total, f"{field}({argument}: {value}) did not narrow"
+        everything = set(listed_titles(gql, field))
+        for argument, (value, expected) in cases.items():
+            if callable(expected):
+                expected = expected(everything)
+            titles = listed_titles(gql, field, f"{argument}: {value}")
+            case = f"{field}({argument}: {value})"
+            assert len(titles) == len(set(titles)), f"{case} repeated nodes"
+            assert set(titles) == expected, case
+            assert expected < everything, f"{case} did not narrow"
 
 
 def test_unknown_opd_filter_rejected(gql):
