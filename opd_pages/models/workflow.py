@@ -55,6 +55,9 @@ class FourEyesApprovalTask(GroupApprovalTask):
         return self.other_reviewer_exists(user)
 
     def get_actions(self, obj, user):
+        # TODO: Wagtail 8.0's workflow action view checks these actions before
+        # on_action runs, so a submitter who posts to the approve URL gets
+        # Wagtail's generic "no permission" message, not OWN_SUBMISSION_MESSAGE.
         actions = super().get_actions(obj, user)
         if actions and self.approval_forbidden(
             getattr(obj, "current_workflow_state", None), user
