@@ -180,7 +180,13 @@ def build_search_body(request: SearchRequest, now: dt.datetime) -> dict:
         },
         "suggest": {
             "text": free_words,
-            "did_you_mean": {"term": {"field": "title", "suggest_mode": "missing"}},
+            "did_you_mean": {
+                "term": {
+                    "field": "title",
+                    "suggest_mode": "missing",
+                    "prefix_length": PREFIX_LENGTH,
+                }
+            },
         },
         "_source": {"excludes": ["body"]},
         "track_total_hits": True,

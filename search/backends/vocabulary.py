@@ -14,9 +14,8 @@ MAX_WORD_LENGTH = 40
 class Vocabulary:
     """Look-ups against ``SearchTerm``, cached for one request.
 
-    Corrections share the first ``PREFIX_LENGTH`` letters of the typed word
-    and suggestions its first letter, which keeps each look-up to a small
-    slice of the table.
+    Corrections and suggestions share the first ``PREFIX_LENGTH`` letters of
+    the typed word, which keeps each look-up to a small slice of the table.
     """
 
     def __init__(self) -> None:
@@ -36,11 +35,11 @@ class Vocabulary:
             self._known[word] = SearchTerm.objects.filter(term=word).exists()
         return self._known[word]
 
-    def candidates(self, word: str, spread: int, prefix_length: int = 1) -> list[str]:
+    def candidates(self, word: str, spread: int) -> list[str]:
         return list(
             SearchTerm.objects.annotate(length=Length("term"))
             .filter(
-                term__startswith=word[:prefix_length],
+                term__startswith=word[:PREFIX_LENGTH],
                 length__gte=len(word) - spread,
                 length__lte=len(word) + spread,
             )
@@ -58,7 +57,7 @@ class Vocabulary:
         edits = allowed_edits(word)
         scored = [
             (edit_distance(word, candidate, edits), candidate)
-            for candidate in self.candidates(word, edits, PREFIX_LENGTH)
+            for candidate in self.candidates(word, edits)
         ]
         return [
             candidate for distance, candidate in sorted(scored) if distance <= edits

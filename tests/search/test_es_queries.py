@@ -129,7 +129,13 @@ def test_search_body_literal():
         },
         "suggest": {
             "text": "bayar",
-            "did_you_mean": {"term": {"field": "title", "suggest_mode": "missing"}},
+            "did_you_mean": {
+                "term": {
+                    "field": "title",
+                    "suggest_mode": "missing",
+                    "prefix_length": 3,
+                }
+            },
         },
         "_source": {"excludes": ["body"]},
         "track_total_hits": True,

@@ -36,6 +36,7 @@ def test_prefix_alone_finds_nothing(backend):
     results = search(backend, "pendaf")
     assert results.total == 0
     assert results.hits == []
+    assert results.suggestion is None
 
 
 def test_autocomplete_still_completes_prefix(backend):
