@@ -9,8 +9,13 @@ from collections.abc import Iterator
 from typing import Any
 
 import strawberry
-from graphql import GraphQLError
-from graphql.validation import NoSchemaIntrospectionCustomRule
+from graphql import FragmentDefinitionNode, FragmentSpreadNode, GraphQLError, visit
+from graphql.language import Visitor
+from graphql.validation import (
+    NoSchemaIntrospectionCustomRule,
+    ValidationContext,
+    ValidationRule,
+)
 from strawberry.extensions import (
     MaxAliasesLimiter,
     MaxTokensLimiter,
@@ -132,10 +137,55 @@ class IntrospectionSwitch(SchemaExtension):
         result.errors = [without_suggestions(error) for error in errors]
 
 
+class _FragmentSpreadCollector(Visitor):
+    def __init__(self) -> None:
+        super().__init__()
+        self.names: set[str] = set()
+
+    def enter_fragment_spread(self, node: FragmentSpreadNode, *args: Any) -> None:
+        self.names.add(node.name.value)
+
+
+def has_unknown_fragment(context: ValidationContext) -> bool:
+    """Whether the document spreads a fragment it does not define."""
+    definitions = context.document.definitions
+    defined = {
+        node.name.value
+        for node in definitions
+        if isinstance(node, FragmentDefinitionNode)
+    }
+    collector = _FragmentSpreadCollector()
+    visit(context.document, collector)
+    return bool(collector.names - defined)
+
+
+class DepthLimiter(QueryDepthLimiter):
+    """Strawberry's depth limit, skipped for documents with an unknown fragment.
+
+    Strawberry's rule looks every spread fragment up by name and fails with a
+    bare KeyError (the message "'NewsCard'") on an undefined one. GraphQL's
+    own rule then reports "Unknown fragment 'NewsCard'." instead, and such a
+    document is rejected before it runs, so skipping the depth count is safe.
+    """
+
+    def __init__(self, max_depth: int) -> None:
+        super().__init__(max_depth=max_depth)
+        (depth_rule,) = self.validation_rules
+
+        class GuardedDepthRule(depth_rule):  # type: ignore[misc, valid-type]
+            def __init__(self, context: ValidationContext) -> None:
+                if has_unknown_fragment(context):
+                    ValidationRule.__init__(self, context)
+                    return
+                super().__init__(context)
+
+        self.validation_rules = [GuardedDepthRule]
+
+
 def schema_extensions() -> list:
     """Return extension factories; each request reads its limits from the settings."""
     return [
-        lambda: QueryDepthLimiter(max_depth=api_settings().max_depth),
+        lambda: DepthLimiter(max_depth=api_settings().max_depth),
         lambda: MaxAliasesLimiter(max_alias_count=api_settings().max_aliases),
         lambda: MaxTokensLimiter(max_token_count=api_settings().max_tokens),
         IntrospectionSwitch,

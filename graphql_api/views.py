@@ -120,6 +120,10 @@ class PublicGraphQLView(GraphQLView):
         response = self._execute(request)
         if request.method != "GET" or response.status_code != 200:
             return response
+        if "query" not in request.GET:
+            # A GET without a query is the GraphiQL page (DEBUG only): HTML to
+            # show as it is, not an API response to cache as JSON.
+            return response
         if not cacheable:
             patch_cache_control(response, private=True, no_cache=True)
             return response

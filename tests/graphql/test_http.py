@@ -91,3 +91,5 @@ def test_graphiql_on_with_debug(gql, settings):
     response = gql.client.get("/graphql/", HTTP_ACCEPT="text/html")
     assert response.status_code == 200
     assert b"graphiql" in response.content.lower()
+    assert response["Content-Type"].startswith("text/html")
+    assert "public" not in response.get("Cache-Control", "")

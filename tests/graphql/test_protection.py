@@ -22,6 +22,12 @@ def test_depth_limit(gql):
     assert gql.last_response.status_code == 400
 
 
+def test_unknown_fragment_named_in_error(gql):
+    result = gql.post("{ latestNews(first: 2) { edges { node { ...NewsCard } } } }")
+    assert result["errors"][0]["message"] == "Unknown fragment 'NewsCard'."
+    assert gql.last_response.status_code == 400
+
+
 def test_alias_limit_counts_fragments(gql):
     first = " ".join(f"a{index}: regions {{ name }}" for index in range(8))
     second = " ".join(f"b{index}: regions {{ name }}" for index in range(8))
