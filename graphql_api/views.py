@@ -136,12 +136,19 @@ class PublicGraphQLView(GraphQLView):
         try:
             return self.run(request=request)
         except HTTPException as error:
+            reason = error.reason
+            if reason == "Unsupported content type":
+                # Strawberry's message names neither the type sent nor the fix.
+                reason = (
+                    f"Unsupported content type {request.content_type!r}: send "
+                    "application/json, or a GET with the query in the URL."
+                )
             logger.info(
                 "graphql request rejected status=%s reason=%s",
                 error.status_code,
-                error.reason,
+                reason,
             )
-            return error_response(error.status_code, error.reason)
+            return error_response(error.status_code, reason)
 
     def _cached_response(self, request: HttpRequest, body: bytes) -> HttpResponseBase:
         etag = _etag(body)

@@ -93,3 +93,11 @@ def test_graphiql_on_with_debug(gql, settings):
     assert b"graphiql" in response.content.lower()
     assert response["Content-Type"].startswith("text/html")
     assert "public" not in response.get("Cache-Control", "")
+
+
+def test_unsupported_content_type_named(gql):
+    response = gql.client.post("/graphql/", "query=x", content_type="text/plain")
+    assert response.status_code == 400
+    message = response.json()["errors"][0]["message"]
+    assert "'text/plain'" in message
+    assert "application/json" in message
