@@ -162,8 +162,8 @@ STORAGES = {
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-# Email: the console backend prints messages to stderr until EMAIL_URL-style
-# settings point at a real server.
+# Email: the console backend prints messages to stderr until EMAIL_BACKEND and
+# the EMAIL_HOST settings point at a real server.
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
@@ -224,7 +224,7 @@ GRAPHQL_CACHE_MAX_AGE = int(os.environ.get("GRAPHQL_CACHE_MAX_AGE", "60"))
 # Who may introspect the schema: "always", "authenticated" (staff) or "never".
 GRAPHQL_INTROSPECTION = os.environ.get("GRAPHQL_INTROSPECTION", "always")
 
-# The request.META key that holds the citizen's address behind a reverse proxy
+# The request.META key that contains the citizen's address behind a reverse proxy
 # (for example HTTP_X_REAL_IP); empty means REMOTE_ADDR. Citizen reports are
 # rate-limited per address, so behind a proxy without it everyone shares one limit.
 FRESHNESS_CLIENT_ADDRESS_HEADER = os.environ.get("FRESHNESS_CLIENT_ADDRESS_HEADER", "")
