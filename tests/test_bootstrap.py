@@ -116,7 +116,10 @@ def test_invalid_json_names_line(data_copy):
 
 
 def test_public_page_urls_resolve(client):
-    for slug, path in (("disdukcapil", "/disdukcapil/"), ("ktp-el", "/disdukcapil/ktp-el/")):
+    for slug, path in (
+        ("disdukcapil", "/disdukcapil/"),
+        ("ktp-el", "/disdukcapil/ktp-el/"),
+    ):
         response = client.get(path)
         assert response.status_code == 200, slug
         assert Page.objects.get(slug=slug).title in response.content.decode()
