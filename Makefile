@@ -41,6 +41,7 @@ check-postgres: $(STAMP) ## Fail unless PostgreSQL answers at POSTGRES_URL
 
 lint: $(STAMP) ## Run ruff and check that no model change lacks a migration
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 
 browser: ## Install Debian's Chromium for the browser tests when it is missing
