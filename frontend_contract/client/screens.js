@@ -141,13 +141,27 @@ export async function directory({ api }) {
   const sections = [...groups].map(([label, items]) =>
     h("section", { class: "opd-group" }, h("h2", {}, label), h("ul", { class: "opd-list" }, items.map((opd) =>
       h("li", { "data-name": `${opd.title} ${opd.abbreviation || ""}`.toLowerCase() }, h("a", { href: `#/opd/${opd.slug}` }, opdLabel(opd)))))));
+  const summary = h("p", { class: "opd-count", "aria-live": "polite" }, `${opds.length} perangkat daerah Kota Bekasi.`);
+  const empty = h("p", { class: "opd-empty", hidden: true }, "Tidak ada perangkat daerah yang cocok. Coba nama atau singkatan lain.");
   filter.addEventListener("input", () => {
     const needle = filter.value.trim().toLowerCase();
-    for (const item of document.querySelectorAll(".opd-list li")) {
-      item.hidden = Boolean(needle) && !item.dataset.name.includes(needle);
+    let shown = 0;
+    // A group whose agencies are all filtered out hides its heading too.
+    for (const section of sections) {
+      let shownInGroup = 0;
+      for (const item of section.querySelectorAll(".opd-list li")) {
+        item.hidden = Boolean(needle) && !item.dataset.name.includes(needle);
+        if (!item.hidden) shownInGroup += 1;
+      }
+      section.hidden = shownInGroup === 0;
+      shown += shownInGroup;
     }
+    summary.textContent = needle
+      ? `${shown} dari ${opds.length} perangkat daerah Kota Bekasi.`
+      : `${opds.length} perangkat daerah Kota Bekasi.`;
+    empty.hidden = shown > 0;
   });
-  return [h("h1", {}, "Perangkat Daerah"), h("p", {}, `${opds.length} perangkat daerah Kota Bekasi.`), filter, ...sections];
+  return [h("h1", {}, "Perangkat Daerah"), summary, filter, empty, ...sections];
 }
 
 // Render [label, value] rows with a value as a definition list, or null.

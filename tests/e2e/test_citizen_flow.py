@@ -81,8 +81,17 @@ def test_directory_leads_to_outdated_report(new_page):
     # The directory lists every OPD and filters as the citizen types.
     page.goto("/#/opd")
     expect(page.locator(".opd-list li")).to_have_count(44)
+    page.fill("#opd-filter", "zzz")
+    expect(page.locator(".opd-list li:visible")).to_have_count(0)
+    expect(page.locator(".opd-group:visible")).to_have_count(0)
+    expect(page.locator(".opd-empty")).to_be_visible()
     page.fill("#opd-filter", "disdukcapil")
     expect(page.locator(".opd-list li:visible")).to_have_count(1)
+    expect(page.locator(".opd-group:visible")).to_have_count(1)
+    expect(page.locator(".opd-empty")).to_be_hidden()
+    expect(page.locator(".opd-count")).to_have_text(
+        "1 dari 44 perangkat daerah Kota Bekasi."
+    )
     screenshot(page, "client-directory")
 
     # The OPD's screen lists its services.
