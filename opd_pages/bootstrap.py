@@ -372,24 +372,16 @@ def drop_unchanged_streams(page: ServicePage, values: dict) -> dict:
     """
     result = dict(values)
     for name in STREAM_FIELDS:
+        stream = getattr(page, name)
         stored = [
             (child.block_type, child.block.get_prep_value(child.value))
-            for child in getattr(page, name)
+            for child in stream
         ]
-        wanted = [
-            (
-                block_type,
-                getattr(page, name)
-                .stream_block.child_blocks[block_type]
-                .get_prep_value(
-                    getattr(page, name)
-                    .stream_block.child_blocks[block_type]
-                    .to_python(value)
-                ),
-            )
-            for block_type, value in values[name]
-        ]
-        if stored == wanted:
+        expected = []
+        for block_type, value in values[name]:
+            block = stream.stream_block.child_blocks[block_type]
+            expected.append((block_type, block.get_prep_value(block.to_python(value))))
+        if stored == expected:
             del result[name]
     return result
 
