@@ -147,7 +147,7 @@ class _FragmentSpreadCollector(Visitor):
 
 
 def has_unknown_fragment(context: ValidationContext) -> bool:
-    """Whether the document spreads a fragment it does not define."""
+    """Return whether the document spreads a fragment it does not define."""
     definitions = context.document.definitions
     defined = {
         node.name.value

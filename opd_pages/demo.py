@@ -35,7 +35,7 @@ def create_demo_accounts() -> list[str]:
             username=username,
             defaults={"email": f"{username}@demo.invalid"},
         )
-        # The name shows in the admin (e.g. "submitted by"), so it says the role.
+        # The admin shows this name (e.g. "submitted by"), so it names the role.
         user.first_name = "DEMO"
         user.last_name = group_name
         user.set_password(password)

@@ -89,7 +89,7 @@ def hidden_alias_paths(aliases, hidden_paths: list[str]) -> list[str]:
 
 
 def is_page_public(page: Page) -> bool:
-    """Whether one page is visible to the public, by the same rule as ``public_pages``."""
+    """Return whether one page is visible to the public, by the rule of ``public_pages``."""
     return public_pages(Page.objects.filter(pk=page.pk)).exists()
 
 

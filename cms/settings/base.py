@@ -217,11 +217,11 @@ CORS_URLS_REGEX = r"^/graphql/?$"
 
 # GraphQL API (graphql_api.conf lists every setting and its default).
 # MEDIA_BASE_URL is the host that image URLs are made absolute on, whatever
-# host a request came in on; a CDN in front of MEDIA_ROOT goes here.
+# host a request came in on. A CDN in front of MEDIA_ROOT goes here.
 MEDIA_BASE_URL = os.environ.get("MEDIA_BASE_URL", WAGTAILADMIN_BASE_URL)
 # Seconds that browsers and CDNs may reuse an anonymous GET response.
 GRAPHQL_CACHE_MAX_AGE = int(os.environ.get("GRAPHQL_CACHE_MAX_AGE", "60"))
-# Who may introspect the schema: "always", "authenticated" (staff) or "never".
+# Introspection access: "always", "authenticated" (staff) or "never".
 GRAPHQL_INTROSPECTION = os.environ.get("GRAPHQL_INTROSPECTION", "always")
 
 # The request.META key that contains the citizen's address behind a reverse proxy

@@ -152,7 +152,7 @@ class AnnouncementPage(BekasiPage):
             )
 
     def is_active(self, on_date=None) -> bool:
-        """Whether the announcement is valid on ``on_date`` (today in Jakarta by default)."""
+        """Return whether the announcement is valid on ``on_date`` (default: today in Jakarta)."""
         on_date = on_date or timezone.localdate()
         if self.valid_from and on_date < self.valid_from:
             return False

@@ -20,7 +20,7 @@ class OPDKind(models.TextChoices):
 
 
 class OPDIndexPage(BekasiPage):
-    """The directory that holds the page of every agency of the city."""
+    """The directory that contains the page of every agency of the city."""
 
     intro = RichTextField("pengantar", blank=True, features=["bold", "italic", "link"])
 
